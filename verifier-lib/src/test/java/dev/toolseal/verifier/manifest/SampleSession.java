@@ -40,7 +40,7 @@ final class SampleSession {
        ],
        "nextCursor": "page-2"}"""), obj("""
       {"tools": [
-        {"name": "get_forecast", "description": "Forecast for a location.",
+        {"name": "get_forecast", "description": "Forecast for a location, in °C.",
          "icons": [{"src": "https://acme.example/sun.png", "mimeType": "image/png"}],
          "inputSchema": {"type": "object",
            "properties": {"location": {"type": "object",
