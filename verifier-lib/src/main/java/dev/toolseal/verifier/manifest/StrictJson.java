@@ -100,12 +100,22 @@ final class StrictJson {
       throw translate(e, parser, source);
     } catch (IOException e) {
       throw new ManifestException(Reason.MALFORMED_JSON, source, "", "unreadable", e);
+    } catch (IllegalArgumentException e) {
+      // Jackson reports a number BigDecimal cannot hold (exponent beyond int) unchecked
+      Reason reason = e instanceof NumberFormatException ? Reason.UNSAFE_NUMBER
+          : Reason.MALFORMED_JSON;
+      throw new ManifestException(reason, source, pointer(parser), "unreadable value", e);
     }
+  }
+
+  private static String pointer(JsonParser p) {
+    JsonStreamContext ctx = p == null ? null : p.getParsingContext();
+    return ctx == null ? "" : ctx.pathAsPointer().toString();
   }
 
   private ManifestException translate(JsonProcessingException e, JsonParser p, String source) {
     JsonStreamContext ctx = p == null ? null : p.getParsingContext();
-    String pointer = ctx == null ? "" : ctx.pathAsPointer().toString();
+    String pointer = pointer(p);
     Reason reason;
     if (e instanceof StreamConstraintsException) {
       reason = ctx != null && ctx.getNestingDepth() >= limits.maxDepth() ? Reason.TOO_DEEP

@@ -97,7 +97,8 @@ class JcsVectorsTest {
   /** Numbers JCS would silently change: refused by the strict reader. */
   @ParameterizedTest
   @CsvSource({"9007199254740993", "-9007199254740993", "18446744073709551616",
-      "12345678901234567890", "1e400", "-1e400", "1e-400"})
+      "12345678901234567890", "1e400", "-1e400", "1e-400", "1e2147483648", "1e-2147483649",
+      "0e99999999999", "-1e-99999999999", "123456789e-2147483647", "1e+2147483647"})
   void numbersJcsWouldMangleAreRefused(String literal) {
     ManifestException e = assertThrows(ManifestException.class,
         () -> canonical("{\"n\":[" + literal + "]}"));
