@@ -27,9 +27,9 @@ public final class ManifestAssembler {
   /** Builds the manifest, or says which input is at fault and where. */
   public ToolManifest assemble(RawSession session) throws ManifestException {
     checkTotalSize(session);
-    JsonNode client = json.parse(session.clientCapabilities(), "client capabilities");
+    JsonNode client = nested(session.clientCapabilities(), "client capabilities");
     EntryCollector.requireObject(client, "client capabilities", "");
-    JsonNode init = json.parse(session.initializeResult(), "initialize result");
+    JsonNode init = nested(session.initializeResult(), "initialize result");
     EntryCollector.checkInitialize(init, "initialize result", "");
     EntryCollector entries = new EntryCollector(limits);
     for (EntryKind kind : EntryKind.values()) {
@@ -46,8 +46,29 @@ public final class ManifestAssembler {
             "/" + array);
       }
     }
-    return new ToolManifest(
+    ToolManifest manifest = new ToolManifest(
         session.server(), CanonicalJson.of(client), CanonicalJson.of(init), entries.entries());
+    // canonical numbers can be longer than their input spelling (1E5 is 100000): make sure the
+    // stored document will be readable under the same limits
+    int stored = ManifestFormat.format(manifest).length;
+    if (stored > limits.maxBytes()) {
+      throw new ManifestException(Reason.TOO_LARGE, "session", "",
+          "stored manifest would be " + stored + " bytes, limit " + limits.maxBytes());
+    }
+    return manifest;
+  }
+
+  /**
+   * Parses a result that the stored document nests one level deeper than the raw result (a list
+   * page's entries are not: the page object is dropped), so its depth budget is one less.
+   */
+  private JsonNode nested(String text, String source) throws ManifestException {
+    JsonNode node = json.parse(text, source);
+    if (StrictJson.depth(node) >= limits.maxDepth()) {
+      throw new ManifestException(Reason.TOO_DEEP, source, "",
+          "nested in the stored manifest it would pass depth " + limits.maxDepth());
+    }
+    return node;
   }
 
   private void checkTotalSize(RawSession session) throws ManifestException {

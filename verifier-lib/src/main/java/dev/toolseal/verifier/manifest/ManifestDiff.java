@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -35,8 +36,12 @@ public record ManifestDiff(List<ManifestChange> changes) {
       if (now == null) {
         removed.add(new Removed(e.getKey(), e.getValue()));
       } else if (!now.equals(e.getValue())) {
-        out.add(new Changed(e.getKey(),
-            JsonTreeDiff.between(e.getValue().tree(), now.tree())));
+        List<ValueChange> places = JsonTreeDiff.between(e.getValue().tree(), now.tree());
+        if (places.isEmpty()) {
+          // equal trees from different canonical texts cannot happen; never drop a difference
+          places = List.of(new ValueChange("", Optional.of(e.getValue()), Optional.of(now)));
+        }
+        out.add(new Changed(e.getKey(), places));
       }
     }
     for (Map.Entry<EntryKey, CanonicalJson> e : after.entrySet()) {

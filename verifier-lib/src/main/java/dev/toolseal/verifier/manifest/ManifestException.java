@@ -58,7 +58,8 @@ public class ManifestException extends Exception {
   /** As {@link #ManifestException(Reason, String, String, String)}, with a cause. */
   public ManifestException(
       Reason reason, String source, String pointer, String detail, Throwable cause) {
-    super(source + " at '" + pointer + "': " + reason + ": " + detail, cause);
+    // input text can reach the message (pointers, Jackson's token excerpts): show it safely
+    super(VisibleText.of(source + " at '" + pointer + "': " + reason + ": " + detail), cause);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.source = Objects.requireNonNull(source, "source");
     this.pointer = Objects.requireNonNull(pointer, "pointer");

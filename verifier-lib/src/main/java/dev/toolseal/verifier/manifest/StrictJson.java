@@ -181,6 +181,15 @@ final class StrictJson {
     }
   }
 
+  /** Nesting depth of {@code node}: 0 for a scalar, 1 for a flat object or array. */
+  static int depth(JsonNode node) {
+    int max = 0;
+    for (JsonNode child : node) {
+      max = Math.max(max, depth(child));
+    }
+    return node.isContainerNode() ? max + 1 : 0;
+  }
+
   /** Index of the first unpaired surrogate in {@code s}, or -1. */
   static int firstLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {

@@ -50,6 +50,59 @@ class ManifestStrictnessTest {
   }
 
   @Test
+  void everythingTheAssemblerAcceptsAtFullDepthReadsBackFromTheStoredDocument()
+      throws ManifestException {
+    ManifestLimits limits = ManifestLimits.DEFAULT;
+    // a tools/list page nested exactly to the limit: page, tools array, tool, x + 60 arrays
+    SampleSession s = new SampleSession();
+    s.tool("add").set("x", SampleSession.JSON.createArrayNode());
+    String page = s.raw().toolsPages().get(0).replace("\"x\":[]",
+        "\"x\":" + "[".repeat(limits.maxDepth() - 3) + "]".repeat(limits.maxDepth() - 3));
+    RawSession raw = s.raw();
+    ToolManifest m = new ManifestAssembler().assemble(new RawSession(raw.server(),
+        raw.clientCapabilities(), raw.initializeResult(), List.of(page, raw.toolsPages().get(1)),
+        raw.promptsPages(), raw.resourcesPages(), raw.resourceTemplatesPages()));
+    assertEquals(m, new ManifestFormat().parse(ManifestFormat.format(m)));
+
+    // the initialize result sits one level deeper in the document than on the wire
+    for (int extra : new int[] {limits.maxDepth() - 2, limits.maxDepth() - 1}) {
+      SampleSession t = new SampleSession();
+      t.initialize.set("_meta", SampleSession.JSON.createArrayNode());
+      String init = t.raw().initializeResult().replace("\"_meta\":[]",
+          "\"_meta\":" + "[".repeat(extra) + "]".repeat(extra));
+      RawSession r = t.raw();
+      RawSession deep = new RawSession(r.server(), r.clientCapabilities(), init, r.toolsPages(),
+          r.promptsPages(), r.resourcesPages(), r.resourceTemplatesPages());
+      if (extra == limits.maxDepth() - 2) {
+        ToolManifest ok = new ManifestAssembler().assemble(deep);
+        assertEquals(ok, new ManifestFormat().parse(ManifestFormat.format(ok)));
+      } else {
+        ManifestException e = assertThrows(ManifestException.class,
+            () -> new ManifestAssembler().assemble(deep));
+        assertEquals(Reason.TOO_DEEP, e.reason());
+      }
+    }
+  }
+
+  @Test
+  void canonicalGrowthPastTheLimitIsCaughtWhenAssembling() {
+    SampleSession s = new SampleSession();
+    s.tool("add").set("x", SampleSession.obj("{\"n\":[" + "1E20,".repeat(300) + "1]}"));
+    RawSession raw = s.raw();
+    int rawBytes = raw.clientCapabilities().length() + raw.initializeResult().length();
+    for (EntryKind kind : EntryKind.values()) {
+      for (String page : raw.pages(kind)) {
+        rawBytes += page.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    ManifestLimits limits = new ManifestLimits(rawBytes + 500, 100, 64, 1000);
+    ManifestException e = assertThrows(ManifestException.class,
+        () -> new ManifestAssembler(limits).assemble(raw));
+    assertEquals(Reason.TOO_LARGE, e.reason());
+    assertEquals("session", e.source());
+  }
+
+  @Test
   void tooBig() throws ManifestException {
     ManifestLimits small = new ManifestLimits(1000, 100, 64, 1000);
     ManifestException e = assertThrows(ManifestException.class,
