@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.erdtman.jcs.NumberToJSON;
 
@@ -121,7 +122,9 @@ final class StrictJson {
       reason = ctx != null && ctx.getNestingDepth() >= limits.maxDepth() ? Reason.TOO_DEEP
           : Reason.TOO_LONG;
     } else if (e.getOriginalMessage() != null
-        && e.getOriginalMessage().startsWith("Duplicate field")) {
+        && e.getOriginalMessage().toLowerCase(Locale.ROOT).startsWith("duplicate")) {
+      // Jackson's STRICT_DUPLICATE_DETECTION has no exception type of its own; the test
+      // ManifestStrictnessTest.duplicateKeys notices if its wording changes
       reason = Reason.DUPLICATE_KEY;
     } else {
       reason = Reason.MALFORMED_JSON;
