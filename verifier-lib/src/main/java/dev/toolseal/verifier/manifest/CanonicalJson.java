@@ -1,0 +1,84 @@
+package dev.toolseal.verifier.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.toolseal.tlog.Hash;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One JSON value held in its RFC 8785 canonical form. Immutable: the tree handed out by {@link
+ * #tree()} is a fresh copy. Two values are equal exactly when their canonical texts are, so member
+ * order and whitespace of the original never matter, while every character of every string does.
+ */
+public final class CanonicalJson {
+  private static final ObjectMapper READER = JsonMapper.builder().build();
+
+  private final String text;
+  private final JsonNode tree;
+
+  private CanonicalJson(String text, JsonNode tree) {
+    this.text = text;
+    this.tree = tree;
+  }
+
+  /** Canonicalizes a tree that {@link StrictJson} accepted; the tree is copied. */
+  static CanonicalJson of(JsonNode checked) {
+    String text = Jcs.canonical(checked);
+    return new CanonicalJson(text, reparse(text));
+  }
+
+  /** A JSON string value. */
+  static CanonicalJson ofString(String value) {
+    return of(READER.getNodeFactory().textNode(value));
+  }
+
+  private static JsonNode reparse(String canonicalText) {
+    try {
+      return READER.readTree(canonicalText);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("canonical text does not parse", e);
+    }
+  }
+
+  /** The canonical JSON text. */
+  public String text() {
+    return text;
+  }
+
+  /** The canonical UTF-8 bytes. */
+  public byte[] bytes() {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** SHA-256 of {@link #bytes()}. */
+  public Hash sha256() {
+    return Jcs.sha256(text);
+  }
+
+  /** A fresh mutable copy of the value as a Jackson tree. */
+  public JsonNode tree() {
+    return tree.deepCopy();
+  }
+
+  /** The value's JSON type as Jackson names it (OBJECT, ARRAY, STRING, ...). */
+  public String type() {
+    return tree.getNodeType().name();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CanonicalJson c && text.equals(c.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.toolseal.verifier.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.verifier.manifest.ManifestException.Reason;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Gathers list entries into the sorted map a {@link ToolManifest} holds, checking each entry's
+ * shape, the entry count limit and that no identity occurs twice.
+ */
+final class EntryCollector {
+  private final ManifestLimits limits;
+  private final TreeMap<EntryKey, CanonicalJson> entries = new TreeMap<>();
+
+  EntryCollector(ManifestLimits limits) {
+    this.limits = limits;
+  }
+
+  /** Adds every element of the array at {@code pointer} (which must be an array) as a kind entry. */
+  void addArray(EntryKind kind, JsonNode array, String source, String pointer)
+      throws ManifestException {
+    if (!array.isArray()) {
+      throw new ManifestException(Reason.WRONG_TYPE, source, pointer, "expected an array");
+    }
+    for (int i = 0; i < array.size(); i++) {
+      add(kind, array.get(i), source, pointer + "/" + i);
+    }
+  }
+
+  private void add(EntryKind kind, JsonNode entry, String source, String pointer)
+      throws ManifestException {
+    if (entries.size() >= limits.maxEntries()) {
+      throw new ManifestException(
+          Reason.TOO_MANY_ENTRIES, source, pointer, "limit " + limits.maxEntries());
+    }
+    if (!entry.isObject()) {
+      throw new ManifestException(Reason.WRONG_TYPE, source, pointer, "an entry must be an object");
+    }
+    String member = kind.idMember().orElseThrow();
+    JsonNode id = entry.get(member);
+    if (id == null) {
+      throw new ManifestException(
+          Reason.MISSING_FIELD, source, pointer + "/" + member, "entry has no " + member);
+    }
+    if (!id.isTextual()) {
+      throw new ManifestException(
+          Reason.WRONG_TYPE, source, pointer + "/" + member, member + " must be a string");
+    }
+    EntryKey key = new EntryKey(kind, id.textValue());
+    if (entries.containsKey(key)) {
+      throw new DuplicateEntryException(key, source, pointer);
+    }
+    entries.put(key, CanonicalJson.of(entry));
+  }
+
+  SortedMap<EntryKey, CanonicalJson> entries() {
+    return Collections.unmodifiableSortedMap(entries);
+  }
+
+  /** Checks the members a {@link ToolManifest} requires of an {@code initialize} result. */
+  static void checkInitialize(JsonNode init, String source, String pointer)
+      throws ManifestException {
+    requireObject(init, source, pointer);
+    if (!requireMember(init, "protocolVersion", source, pointer).isTextual()) {
+      throw wrongType(source, pointer + "/protocolVersion");
+    }
+    requireObject(requireMember(init, "serverInfo", source, pointer), source,
+        pointer + "/serverInfo");
+    requireObject(requireMember(init, "capabilities", source, pointer), source,
+        pointer + "/capabilities");
+    if (init.has("instructions") && !init.get("instructions").isTextual()) {
+      throw wrongType(source, pointer + "/instructions");
+    }
+  }
+
+  static JsonNode requireMember(JsonNode object, String member, String source, String pointer)
+      throws ManifestException {
+    JsonNode value = object.get(member);
+    if (value == null) {
+      throw new ManifestException(
+          Reason.MISSING_FIELD, source, pointer + "/" + member, "required member absent");
+    }
+    return value;
+  }
+
+  static void requireObject(JsonNode node, String source, String pointer)
+      throws ManifestException {
+    if (!node.isObject()) {
+      throw new ManifestException(Reason.WRONG_TYPE, source, pointer, "expected an object");
+    }
+  }
+
+  private static ManifestException wrongType(String source, String pointer) {
+    return new ManifestException(Reason.WRONG_TYPE, source, pointer, "expected a string");
+  }
+}

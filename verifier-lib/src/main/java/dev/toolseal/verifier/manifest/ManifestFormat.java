@@ -1,0 +1,114 @@
+package dev.toolseal.verifier.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolseal.verifier.manifest.ManifestException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stored form of a {@link ToolManifest} (docs/design/manifest.md): one JSON object with
+ * {@code manifestVersion}, {@code server}, {@code clientCapabilities}, {@code initialize} and the
+ * four entry arrays {@code tools}, {@code prompts}, {@code resources}, {@code resourceTemplates}.
+ * {@link #format} writes its RFC 8785 canonical bytes, with each array sorted by entry identity;
+ * {@link #parse} reads any formatting and any array order back, strictly.
+ */
+public final class ManifestFormat {
+  private static final String SOURCE = "manifest";
+  private static final Set<String> MEMBERS =
+      Set.of("manifestVersion", "server", "clientCapabilities", "initialize", "tools", "prompts",
+          "resources", "resourceTemplates");
+
+  private final ManifestLimits limits;
+  private final StrictJson json;
+
+  public ManifestFormat(ManifestLimits limits) {
+    this.limits = limits;
+    this.json = new StrictJson(limits);
+  }
+
+  /** A format with {@link ManifestLimits#DEFAULT}. */
+  public ManifestFormat() {
+    this(ManifestLimits.DEFAULT);
+  }
+
+  /** The canonical UTF-8 bytes of the stored document; its SHA-256 is the manifest digest. */
+  public static byte[] format(ToolManifest m) {
+    return canonicalText(m).getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String canonicalText(ToolManifest m) {
+    return Jcs.canonical(document(m));
+  }
+
+  private static ObjectNode document(ToolManifest m) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode doc = f.objectNode();
+    doc.put("manifestVersion", ToolManifest.VERSION);
+    ObjectNode server = doc.putObject("server");
+    server.put("name", m.server().name());
+    server.put("version", m.server().version());
+    doc.set("clientCapabilities", m.clientCapabilities().tree());
+    doc.set("initialize", m.initialize().tree());
+    for (EntryKind kind : EntryKind.values()) {
+      if (kind.isListKind()) {
+        ArrayNode array = doc.putArray(kind.arrayName().orElseThrow());
+        m.entries(kind).forEach(e -> array.add(e.tree()));
+      }
+    }
+    return doc;
+  }
+
+  /** Reads a stored manifest document. */
+  public ToolManifest parse(byte[] utf8) throws ManifestException {
+    JsonNode doc = json.parse(utf8, SOURCE);
+    EntryCollector.requireObject(doc, SOURCE, "");
+    for (Map.Entry<String, JsonNode> member : doc.properties()) {
+      if (!MEMBERS.contains(member.getKey())) {
+        throw new ManifestException(Reason.UNKNOWN_FIELD, SOURCE,
+            "/" + Pointers.escape(member.getKey()), "not a manifest v1 member");
+      }
+    }
+    JsonNode version = EntryCollector.requireMember(doc, "manifestVersion", SOURCE, "");
+    if (!version.isTextual() || !version.textValue().equals(ToolManifest.VERSION)) {
+      throw new ManifestException(
+          Reason.UNSUPPORTED_VERSION, SOURCE, "/manifestVersion", "expected " + ToolManifest.VERSION);
+    }
+    ServerRef server = server(EntryCollector.requireMember(doc, "server", SOURCE, ""));
+    JsonNode client = EntryCollector.requireMember(doc, "clientCapabilities", SOURCE, "");
+    EntryCollector.requireObject(client, SOURCE, "/clientCapabilities");
+    JsonNode init = EntryCollector.requireMember(doc, "initialize", SOURCE, "");
+    EntryCollector.checkInitialize(init, SOURCE, "/initialize");
+    EntryCollector entries = new EntryCollector(limits);
+    for (EntryKind kind : EntryKind.values()) {
+      if (kind.isListKind()) {
+        String array = kind.arrayName().orElseThrow();
+        entries.addArray(
+            kind, EntryCollector.requireMember(doc, array, SOURCE, ""), SOURCE, "/" + array);
+      }
+    }
+    return new ToolManifest(
+        server, CanonicalJson.of(client), CanonicalJson.of(init), entries.entries());
+  }
+
+  private static ServerRef server(JsonNode node) throws ManifestException {
+    EntryCollector.requireObject(node, SOURCE, "/server");
+    for (Map.Entry<String, JsonNode> member : node.properties()) {
+      String name = member.getKey();
+      if (!name.equals("name") && !name.equals("version")) {
+        throw new ManifestException(Reason.UNKNOWN_FIELD, SOURCE,
+            "/server/" + Pointers.escape(name), "not a server member");
+      }
+      if (!member.getValue().isTextual() || member.getValue().textValue().isEmpty()) {
+        throw new ManifestException(Reason.WRONG_TYPE, SOURCE,
+            "/server/" + name, "expected a non-empty string");
+      }
+    }
+    String name = EntryCollector.requireMember(node, "name", SOURCE, "/server").textValue();
+    String version = EntryCollector.requireMember(node, "version", SOURCE, "/server").textValue();
+    return new ServerRef(name, version);
+  }
+}
