@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
  * inclusion and consistency proofs), and the RFC 6962 empty tree root, SHA-256 of "".
  */
 class CtReferenceVectorsTest {
-  private static final String EMPTY_ROOT =
+  static final String EMPTY_ROOT =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-  private static final String[] LEAF_DATA = {"", "00", "10", "2021", "3031", "40414243",
+  static final String[] LEAF_DATA = {"", "00", "10", "2021", "3031", "40414243",
       "5051525354555657", "606162636465666768696a6b6c6d6e6f"};
   /** ROOTS[n - 1] is the root of the tree of the first n leaves. */
-  private static final String[] ROOTS = {
+  static final String[] ROOTS = {
       "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
       "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
       "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
@@ -85,7 +85,7 @@ class CtReferenceVectorsTest {
     return out;
   }
 
-  private static Hash root(long n) {
+  static Hash root(long n) {
     return n == 0 ? Hash.fromHex(EMPTY_ROOT) : Hash.fromHex(ROOTS[(int) n - 1]);
   }
 

@@ -189,20 +189,22 @@ class ProofVerificationTest {
         if (m < n) {
           rejectConsistency(m, n, proof, r2, r1);
         }
-        // Sizes off by one: exactly what the recursive definition says, which for these proofs
-        // is always a rejection unless the mutated pair is trivially consistent.
-        mutatedSizes(m, n, proof, r1, r2);
+        // A wrong old size is always rejected. A wrong new size is judged exactly as the
+        // recursive definition judges it: like an inclusion proof, the proof carries only the
+        // shape of the new tree's right edge, so a neighbouring size with the same shape is
+        // accepted against the same root (e.g. 98 -> 100 passes as 98 -> 99). Only the signed
+        // (size, root) pair of a checkpoint binds the size.
+        for (long m2 : new long[] {m - 1, m + 1}) {
+          if (m2 >= 0) {
+            rejectConsistency(m2, n, proof, r1, r2);
+            assertEquals(false, consistencyAgrees(m2, n, proof, r1, r2));
+          }
+        }
+        consistencyAgrees(m, n + 1, proof, r1, r2);
+        if (n > 0) {
+          consistencyAgrees(m, n - 1, proof, r1, r2);
+        }
       }
-    }
-  }
-
-  private static void mutatedSizes(int m, int n, List<Hash> proof, Hash r1, Hash r2) {
-    long[][] pairs = {{m + 1, n}, {m - 1, n}, {m, n + 1}, {m, n - 1}};
-    for (long[] p : pairs) {
-      if (p[0] < 0 || p[1] < 0) {
-        continue;
-      }
-      consistencyAgrees(p[0], p[1], proof, r1, r2);
     }
   }
 

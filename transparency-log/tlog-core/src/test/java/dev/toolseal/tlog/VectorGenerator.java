@@ -31,7 +31,11 @@ import java.util.TreeSet;
  * consistency &lt;size1&gt; &lt;size2&gt; &lt;proof&gt;
  * tile &lt;tree size&gt; &lt;tile path&gt; &lt;SHA-256 of the tile body&gt;
  * bundle &lt;entries path&gt; &lt;SHA-256 of the entry bundle&gt;
+ * refleaf &lt;index&gt; &lt;leaf data, hex, or - when empty&gt;
+ * refroot &lt;size&gt; &lt;root&gt;
  * </pre>
+ * The {@code ref} records are the Certificate Transparency eight-leaf reference tree, whose
+ * published roots {@link CtReferenceVectorsTest} holds; {@link VectorsTest} compares them.
  */
 public final class VectorGenerator {
   static final String RESOURCE = "/vectors/merkle-v1.txt";
@@ -91,6 +95,17 @@ public final class VectorGenerator {
         }
       }
       at = n;
+    }
+    List<Hash> ref = new ArrayList<>();
+    for (int i = 0; i < CtReferenceVectorsTest.LEAF_DATA.length; i++) {
+      String data = CtReferenceVectorsTest.LEAF_DATA[i];
+      sb.append("refleaf ").append(i).append(' ').append(data.isEmpty() ? "-" : data).append('\n');
+      ref.add(Rfc6962.leafHash(HexFormat.of().parseHex(data)));
+    }
+    MemoryHashReader refReader = new MemoryHashReader(ref);
+    for (int n = 0; n <= ref.size(); n++) {
+      sb.append("refroot ").append(n).append(' ')
+          .append(MerkleTree.treeHash(n, refReader).hex()).append('\n');
     }
     return sb.toString();
   }

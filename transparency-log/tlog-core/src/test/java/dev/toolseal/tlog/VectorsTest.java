@@ -33,7 +33,8 @@ class VectorsTest {
   void everyVectorHolds() throws Exception {
     List<Hash> leaves = new ArrayList<>();
     List<Hash> roots = new ArrayList<>();
-    int[] counts = new int[6];
+    List<Hash> refLeaves = new ArrayList<>();
+    int[] counts = new int[8];
     for (String line : checkedIn().split("\n", -1)) {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
@@ -82,6 +83,20 @@ class VectorsTest {
           TileId id = TileId.parseEntriesPath(f[1]);
           assertEquals(f[2], VectorGenerator.sha256(bundle(id)), line);
           counts[5]++;
+        }
+        case "refleaf" -> {
+          assertEquals(refLeaves.size(), Integer.parseInt(f[1]));
+          String data = f[2].equals("-") ? "" : f[2];
+          assertEquals(CtReferenceVectorsTest.LEAF_DATA[refLeaves.size()], data);
+          refLeaves.add(Rfc6962.leafHash(java.util.HexFormat.of().parseHex(data)));
+          counts[6]++;
+        }
+        case "refroot" -> {
+          int n = Integer.parseInt(f[1]);
+          Hash root = Hash.fromHex(f[2]);
+          assertEquals(CtReferenceVectorsTest.root(n), root, "published value, " + line);
+          assertEquals(NaiveMerkle.mth(refLeaves, 0, n), root, line);
+          counts[7]++;
         }
         default -> throw new AssertionError("unknown record: " + line);
       }
