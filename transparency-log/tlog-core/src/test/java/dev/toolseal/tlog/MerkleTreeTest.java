@@ -48,7 +48,8 @@ class MerkleTreeTest {
       for (int m = 0; m <= n; m++) {
         int calls = READER.calls();
         List<Hash> proof = MerkleTree.proveConsistency(m, n, READER);
-        List<Hash> want = m == 0 || m == n ? List.of() : NaiveMerkle.subproof(LEAVES, m, 0, n, true);
+        List<Hash> want =
+            m == 0 || m == n ? List.of() : NaiveMerkle.subproof(LEAVES, m, 0, n, true);
         assertEquals(want, proof, "sizes " + m + " -> " + n);
         assertEquals(want.isEmpty() ? calls : calls + 1, READER.calls());
       }

@@ -61,7 +61,8 @@ class TileIdTest {
         "tile/00/000", "tile/01/000", "tile/-1/000", "tile/8/000", "tile/63/000", "tile/64/000",
         "tile/a/000", "tile/0/0", "tile/0/00", "tile/0/0000", "tile/0/x000", "tile/0/001/002",
         "tile/0/x000/001", "tile/0/X001/002", "tile/0/x01/002", "tile/0/x0001/002",
-        "tile/0/x001/x002", "tile/0/x1a1/002", "tile/0/+01", "tile/0/ 01", "tile/0/\u0661\u0662\u0663",
+        "tile/0/x001/x002", "tile/0/x1a1/002", "tile/0/+01", "tile/0/ 01",
+        "tile/0/\u0661\u0662\u0663", // Arabic-Indic digits are not ASCII digits
         "tile/0/000.p/256", "tile/0/000.p/0", "tile/0/000.p/", "tile/0/000.p/01",
         "tile/0/000.p/1000", "tile/0/000.p/-1", "tile/0/000.p/1.p/1", "tile/0/000.p1",
         "tile/0/000.P/1", "tile/0/.p/1", "tile/0/000 ", "tile/entries/000",
