@@ -43,7 +43,8 @@ final class CanonicalJson {
     private static final long serialVersionUID = 1L;
 
     JsonException(String message) {
-      super(message);
+      // no stack trace: it is always caught and re-thrown as the format's own exception
+      super(message, null, false, false);
     }
   }
 

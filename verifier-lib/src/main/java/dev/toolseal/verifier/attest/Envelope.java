@@ -36,6 +36,7 @@ public final class Envelope {
   private final String payloadType;
   private final byte[] payload;
   private final List<DsseSignature> signatures;
+  private volatile byte[] canonical;
 
   private Envelope(String payloadType, byte[] payload, List<DsseSignature> signatures) {
     this.payloadType = payloadType;
@@ -48,6 +49,15 @@ public final class Envelope {
   /** Builds an envelope from parts, checking the same rules as {@link #parse}. */
   public static Envelope of(String payloadType, byte[] payload, List<DsseSignature> signatures)
       throws EnvelopeFormatException {
+    Envelope e = build(payloadType, payload, signatures);
+    if (e.toJson().length > MAX_ENVELOPE_BYTES) {
+      throw new EnvelopeFormatException("envelope larger than " + MAX_ENVELOPE_BYTES + " bytes");
+    }
+    return e;
+  }
+
+  private static Envelope build(String payloadType, byte[] payload,
+      List<DsseSignature> signatures) throws EnvelopeFormatException {
     checkPayloadType(payloadType);
     if (payload == null) {
       throw new EnvelopeFormatException("payload is required");
@@ -61,11 +71,7 @@ public final class Envelope {
         throw new EnvelopeFormatException("two signatures with the same key id");
       }
     }
-    Envelope e = new Envelope(payloadType, payload.clone(), signatures);
-    if (e.toJson().length > MAX_ENVELOPE_BYTES) {
-      throw new EnvelopeFormatException("envelope larger than " + MAX_ENVELOPE_BYTES + " bytes");
-    }
-    return e;
+    return new Envelope(payloadType, payload.clone(), signatures);
   }
 
   /** Signs PAE(payloadType, payload) with each key (distinct keys, at least one). */
@@ -98,7 +104,8 @@ public final class Envelope {
         }
         sigs.add(new DsseSignature(keyId, sig));
       }
-      return of(payloadType, payload, sigs);
+      // no size re-check: canonical JSON is never longer than the bounded input it came from
+      return build(payloadType, payload, sigs);
     } catch (JsonException | KeyFormatException e) {
       throw new EnvelopeFormatException(e.getMessage());
     }
@@ -139,6 +146,15 @@ public final class Envelope {
 
   /** The canonical JSON: JCS bytes, signatures sorted by key id. */
   public byte[] toJson() {
+    byte[] c = canonical;
+    if (c == null) {
+      c = canonicalJson();
+      canonical = c;
+    }
+    return c.clone();
+  }
+
+  private byte[] canonicalJson() {
     ObjectNode root = CanonicalJson.mapper().createObjectNode();
     root.put("payload", Base64.getEncoder().encodeToString(payload));
     root.put("payloadType", payloadType);

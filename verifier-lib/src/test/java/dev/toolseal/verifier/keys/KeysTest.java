@@ -40,18 +40,19 @@ class KeysTest {
 
   @ParameterizedTest
   @EnumSource(KeyAlgorithm.class)
-  void everyBitFlipOfTheSignatureOrMessageIsRejected(KeyAlgorithm alg) {
+  void aFlippedBitInEveryByteOfTheSignatureOrMessageIsRejected(KeyAlgorithm alg) {
+    // one bit per byte (bit i % 8 of byte i), not all eight: pure-Java verification is slow
     SigningKey key = KeyPairs.generate(alg);
     VerificationKey pub = key.verificationKey();
     byte[] sig = key.sign(MSG);
-    for (int bit = 0; bit < sig.length * 8; bit++) {
+    for (int i = 0; i < sig.length; i++) {
       byte[] forged = sig.clone();
-      forged[bit / 8] ^= (byte) (1 << (bit % 8));
+      forged[i] ^= (byte) (1 << (i % 8));
       assertThrows(SignatureVerificationException.class, () -> pub.verify(MSG, forged));
     }
-    for (int bit = 0; bit < MSG.length * 8; bit++) {
+    for (int i = 0; i < MSG.length; i++) {
       byte[] other = MSG.clone();
-      other[bit / 8] ^= (byte) (1 << (bit % 8));
+      other[i] ^= (byte) (1 << (i % 8));
       assertThrows(SignatureVerificationException.class, () -> pub.verify(other, sig));
     }
   }
