@@ -130,7 +130,10 @@ public final class PemKeys {
       }
     }
     String text = new String(pem, StandardCharsets.US_ASCII).strip();
-    if (!text.startsWith("-----BEGIN ") || !text.endsWith("-----")) {
+    if (!text.startsWith("-----BEGIN ") || !text.endsWith("-----")
+        || text.indexOf("-----BEGIN ", 1) >= 0
+        || text.indexOf("-----END ") != text.lastIndexOf("-----END ")
+        || text.lastIndexOf('\n') > text.lastIndexOf("-----END ")) {
       throw new KeyFormatException(KeyFormatException.Reason.MALFORMED,
           "not a single PEM block");
     }

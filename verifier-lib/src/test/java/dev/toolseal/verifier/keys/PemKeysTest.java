@@ -118,7 +118,9 @@ class PemKeysTest {
         "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
         "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PUBLIC KEY-----\n",
         "junk\n" + OPENSSL_P256_PRIVATE, OPENSSL_P256_PRIVATE + OPENSSL_P256_PRIVATE,
-        OPENSSL_P256_PRIVATE.replace('M', '\u00e9')}) {
+        OPENSSL_P256_PRIVATE.replace('M', '\u00e9'), OPENSSL_P256_PRIVATE + "junk-----",
+        OPENSSL_P256_PRIVATE.replace("-----END", "junk\n-----END"),
+        OPENSSL_P256_PRIVATE.replace("-----END PRIVATE KEY-----", "-----END PRIVATE KEY-----x")}) {
       KeyFormatException e = assertThrows(KeyFormatException.class,
           () -> PemKeys.parsePrivateKey(garbage.getBytes(StandardCharsets.UTF_8)));
       assertEquals(true, e.reason() == KeyFormatException.Reason.MALFORMED
