@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A live, initialized MCP client session whose traffic is recorded raw.
@@ -53,13 +54,20 @@ public final class RawSession implements AutoCloseable {
                     + " default charset, which is not UTF-8; run the JVM with -Dfile.encoding=UTF-8",
                     Charset.defaultCharset().name());
         }
-        RecordingTransport transport = endpoint.open(limits);
-        McpSyncClient client = McpClient.sync(transport)
-                .requestTimeout(limits.requestTimeout())
-                .initializationTimeout(limits.requestTimeout())
-                .capabilities(capabilities)
-                .clientInfo(CLIENT_INFO)
-                .build();
+        RecordingTransport transport;
+        McpSyncClient client;
+        try {
+            transport = endpoint.open(limits);
+            client = McpClient.sync(transport)
+                    .requestTimeout(limits.requestTimeout())
+                    .initializationTimeout(limits.requestTimeout())
+                    .capabilities(capabilities)
+                    .clientInfo(CLIENT_INFO)
+                    .build();
+        } catch (RuntimeException e) {
+            throw new McpRecordingException(Reason.TRANSPORT, "the SDK client could not be set up",
+                    endpoint.toString(), e);
+        }
         try {
             client.initialize();
             RawResponse initialize = transport.responses().stream()
@@ -115,26 +123,39 @@ public final class RawSession implements AutoCloseable {
      *     server announced a list change meanwhile (take the snapshot again)
      */
     public RawSnapshot snapshot() throws McpRecordingException {
-        int notificationsBefore = transport.notifications().size();
-        ListPager pager = new ListPager(client, transport, limits);
-        Map<ListKind, List<JsonNode>> pages = new EnumMap<>(ListKind.class);
+        ChangeWatch changes = new ChangeWatch();
+        transport.addListener(changes);
         try {
+            ListPager pager = new ListPager(client, transport, limits);
+            Map<ListKind, List<JsonNode>> pages = new EnumMap<>(ListKind.class);
             for (ListKind kind : ListKind.values()) {
                 if (initializeResult.path("capabilities").path(kind.capability()).isObject()) {
                     pager.pages(kind).ifPresent(list -> pages.put(kind, list));
                 }
             }
+            RawNotification change = changes.first.get();
+            if (change != null) {
+                throw new McpRecordingException(Reason.CHANGED_DURING_RECORDING,
+                        "the server announced a list change during the snapshot", change.text());
+            }
+            return new RawSnapshot(initializeResult, clientCapabilities, pages);
         } catch (RuntimeException e) {
             throw failure(e, transport);
+        } finally {
+            transport.removeListener(changes);
         }
-        List<RawNotification> notifications = transport.notifications();
-        for (RawNotification n : notifications.subList(notificationsBefore, notifications.size())) {
-            if (n.listChanged().isPresent()) {
-                throw new McpRecordingException(Reason.CHANGED_DURING_RECORDING,
-                        "the server announced a list change during the snapshot", n.text());
+    }
+
+    /** Remembers the first list_changed notification seen while a snapshot is taken. */
+    private static final class ChangeWatch implements RawTrafficListener {
+        private final AtomicReference<RawNotification> first = new AtomicReference<>();
+
+        @Override
+        public void onNotification(RawNotification notification) {
+            if (notification.listChanged().isPresent()) {
+                first.compareAndSet(null, notification);
             }
         }
-        return new RawSnapshot(initializeResult, clientCapabilities, pages);
     }
 
     /** Closes the client; a stdio server process is stopped. */

@@ -7,14 +7,14 @@ import java.util.Objects;
  * Bounds on what one session records.
  *
  * @param maxMessageChars largest single incoming JSON-RPC message, in UTF-16 chars
- * @param maxTotalChars   all incoming messages of the session together
+ * @param maxTotalChars   all page results of one snapshot together, in chars as received
  * @param maxPages        pages one list may take, counting the first
  * @param requestTimeout  how long one request may wait for its answer
  */
 public record RecordingLimits(int maxMessageChars, long maxTotalChars, int maxPages,
         Duration requestTimeout) {
 
-    /** 4 MiB per message, 64 MiB per session, 1000 pages per list, 30 s per request. */
+    /** 4 Mi chars per message, 64 Mi chars per snapshot, 1000 pages per list, 30 s per request. */
     public static final RecordingLimits DEFAULT =
             new RecordingLimits(4 << 20, 64L << 20, 1000, Duration.ofSeconds(30));
 
@@ -23,8 +23,8 @@ public record RecordingLimits(int maxMessageChars, long maxTotalChars, int maxPa
         if (maxMessageChars < 1024) {
             throw new IllegalArgumentException("maxMessageChars below 1024: " + maxMessageChars);
         }
-        if (maxTotalChars < maxMessageChars) {
-            throw new IllegalArgumentException("maxTotalChars below maxMessageChars");
+        if (maxTotalChars < 1024) {
+            throw new IllegalArgumentException("maxTotalChars below 1024: " + maxTotalChars);
         }
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages below 1: " + maxPages);
@@ -39,6 +39,10 @@ public record RecordingLimits(int maxMessageChars, long maxTotalChars, int maxPa
     }
 
     public RecordingLimits withMaxMessageChars(int chars) {
-        return new RecordingLimits(chars, Math.max(chars, maxTotalChars), maxPages, requestTimeout);
+        return new RecordingLimits(chars, maxTotalChars, maxPages, requestTimeout);
+    }
+
+    public RecordingLimits withMaxTotalChars(long chars) {
+        return new RecordingLimits(maxMessageChars, chars, maxPages, requestTimeout);
     }
 }

@@ -29,9 +29,9 @@ import reactor.core.publisher.Mono;
  * {@code HashMap} (see docs/design/mcp-capture.md for what that loses). Outgoing requests are
  * remembered by id so each response is paired with its method and params.
  *
- * <p>Use it as the transport of a {@code McpClient}; read what it saw with
- * {@link #responses()} and {@link #notifications()}, or observe it live with
- * {@link #addListener(RawTrafficListener)}.
+ * <p>Use it as the transport of a {@code McpClient}; observe the traffic live with
+ * {@link #addListener(RawTrafficListener)}, or look back at the recent history with
+ * {@link #responses()} and {@link #notifications()}.
  */
 public final class RecordingTransport implements McpClientTransport {
     private static final int ABANDONED = -32603;
@@ -100,12 +100,17 @@ public final class RecordingTransport implements McpClientTransport {
         log.addListener(listener);
     }
 
-    /** Every response received so far, in arrival order. */
+    /** Removes an observer added before. */
+    public void removeListener(RawTrafficListener listener) {
+        log.removeListener(listener);
+    }
+
+    /** The most recent responses (up to 1000), in arrival order. */
     public List<RawResponse> responses() {
         return log.responses();
     }
 
-    /** Every notification received so far, in arrival order. */
+    /** The most recent notifications (up to 1000), in arrival order. */
     public List<RawNotification> notifications() {
         return log.notifications();
     }

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * What one session has seen: outgoing requests by id, and every incoming response and
- * notification as strict raw JSON. Thread-safe; the SDK writes from its own threads.
+ * notification as strict raw JSON, handed to listeners and kept in a bounded history (a gate's
+ * session may live for hours). Thread-safe; the SDK writes from its own threads.
  *
  * <p>Once anything is refused the log is failed for good and refuses every later message, so
  * the SDK client can never act on traffic that was not recorded.
@@ -29,13 +32,15 @@ final class TrafficLog {
     private record Pending(Object sdkId, String method, JsonNode params) {
     }
 
+    /** Messages of each kind kept for inspection; listeners see all of them. */
+    static final int HISTORY = 1000;
+
     private final RecordingLimits limits;
     private final Consumer<List<Object>> abandon;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final List<RawTrafficListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<RawResponse> responses = new ArrayList<>();
-    private final List<RawNotification> notifications = new ArrayList<>();
-    private long totalChars;
+    private final Deque<RawResponse> responses = new ArrayDeque<>();
+    private final Deque<RawNotification> notifications = new ArrayDeque<>();
     private McpRecordingException failure;
 
     /**
@@ -49,6 +54,10 @@ final class TrafficLog {
 
     void addListener(RawTrafficListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    void removeListener(RawTrafficListener listener) {
+        listeners.remove(listener);
     }
 
     /** Remembers an outgoing request so its response can be paired with it. */
@@ -92,10 +101,12 @@ final class TrafficLog {
         return Optional.ofNullable(failure);
     }
 
+    /** The last {@value #HISTORY} responses, oldest first. */
     synchronized List<RawResponse> responses() {
         return List.copyOf(responses);
     }
 
+    /** The last {@value #HISTORY} notifications, oldest first. */
     synchronized List<RawNotification> notifications() {
         return List.copyOf(notifications);
     }
@@ -124,11 +135,9 @@ final class TrafficLog {
             if (failure != null) {
                 throw failure;
             }
-            totalChars += text.length();
-            if (text.length() > limits.maxMessageChars() || totalChars > limits.maxTotalChars()) {
+            if (text.length() > limits.maxMessageChars()) {
                 throw new McpRecordingException(Reason.SIZE_LIMIT, "message of " + text.length()
-                        + " chars after " + totalChars + " in total exceeds " + limits,
-                        StrictJson.prefix(text));
+                        + " chars exceeds " + limits.maxMessageChars(), StrictJson.prefix(text));
             }
         }
         JsonNode message = StrictJson.parse(text, "incoming message");
@@ -167,7 +176,7 @@ final class TrafficLog {
 
     private void notification(RawNotification notification) throws McpRecordingException {
         synchronized (this) {
-            notifications.add(notification);
+            keep(notifications, notification);
         }
         for (RawTrafficListener listener : listeners) {
             try {
@@ -181,7 +190,7 @@ final class TrafficLog {
 
     private void response(RawResponse response) throws McpRecordingException {
         synchronized (this) {
-            responses.add(response);
+            keep(responses, response);
         }
         for (RawTrafficListener listener : listeners) {
             try {
@@ -190,6 +199,13 @@ final class TrafficLog {
                 throw new McpRecordingException(Reason.LISTENER_FAILED, "listener failed on "
                         + response.method(), StrictJson.prefix(response.text()), e);
             }
+        }
+    }
+
+    private static <T> void keep(Deque<T> history, T item) {
+        history.addLast(item);
+        if (history.size() > HISTORY) {
+            history.removeFirst();
         }
     }
 

@@ -86,6 +86,14 @@ class RawSessionTest {
     }
 
     @Test
+    void snapshotSizeBudgetIsEnforced() {
+        McpRecordingException e = assertThrows(McpRecordingException.class,
+                () -> new McpRecorder(TestServers.LIMITS.withMaxTotalChars(1024))
+                        .record(TestServers.rugpull("baseline"), TestServers.CAPABILITIES));
+        assertEquals(Reason.SIZE_LIMIT, e.reason());
+    }
+
+    @Test
     void aServerThatDiesIsATypedFailure() {
         RecordingLimits quick = new RecordingLimits(1 << 20, 1 << 24, 10, Duration.ofSeconds(2));
         McpRecordingException e = assertThrows(McpRecordingException.class,

@@ -73,13 +73,25 @@ class ReferenceServersTest {
     }
 
     @Test
-    void memoryServerRecordsItsTools() {
+    void memoryServerRecordsItsToolsAndOnlyWhatItDeclares() {
+        assertFalse(memory.raw().initializeResult().path("capabilities").has("prompts"));
+        assertFalse(memory.raw().has(ListKind.PROMPTS), "memory declares no prompts");
         assertTrue(names(memory.raw()).containsAll(Set.of("create_entities", "read_graph", "search_nodes")));
     }
 
     @Test
     void filesystemServerRecordsItsTools() {
         assertTrue(names(filesystem.raw()).containsAll(Set.of("read_text_file", "write_file", "list_directory")));
+    }
+
+    @Test
+    void listsAreRecordedExactlyWhenDeclared() {
+        for (Recorded recorded : List.of(everything, memory, filesystem)) {
+            JsonNode capabilities = recorded.raw().initializeResult().path("capabilities");
+            for (ListKind kind : List.of(ListKind.TOOLS, ListKind.PROMPTS, ListKind.RESOURCES)) {
+                assertEquals(capabilities.has(kind.capability()), recorded.raw().has(kind), kind.name());
+            }
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,13 @@ class SdkParsingLossTest {
         assertInstanceOf(Double.class, n);
         assertEquals("1.1", n.toString());
         assertEquals(0.1, result("{\"n\":0.1000000000000000000001}").get("n"));
+    }
+
+    @Test
+    void integersStayExactAndNestedMemberOrderSurvives() throws IOException {
+        Map<?, ?> result = result("{\"z\":1,\"a\":123456789012345678901234567890,\"m\":3}");
+        assertEquals(List.of("z", "a", "m"), List.copyOf(result.keySet()));
+        assertEquals(new BigInteger("123456789012345678901234567890"), result.get("a"));
     }
 
     @Test
