@@ -47,7 +47,7 @@ function baseline() {
       },
       {
         name: 'get_weather',
-        description: 'Returns the weather forecast for a place.',
+        description: 'Returns the weather forecast for a place, in °C or °F.',
         inputSchema: {
           type: 'object',
           properties: {

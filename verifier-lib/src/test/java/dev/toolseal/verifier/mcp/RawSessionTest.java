@@ -47,6 +47,10 @@ class RawSessionTest {
                     .filter(r -> r.method().equals("tools/list")).findFirst().orElseThrow();
             assertTrue(tools.text().startsWith("{ \"id\" : "), tools.text());
             assertTrue(tools.text().contains(" , "));
+            assertTrue(tools.text().contains("\\u00b0C"), "non-ASCII escaped on the wire");
+            JsonNode weather = tools.result().orElseThrow().path("tools").get(1);
+            assertEquals("get_weather", weather.path("name").asText());
+            assertTrue(weather.path("description").asText().contains("\u00b0C"));
         }
     }
 
@@ -118,6 +122,7 @@ class RawSessionTest {
         try (RawSession session = open("call-then-change")) {
             RawSnapshot before = session.snapshot();
             CountDownLatch changed = new CountDownLatch(1);
+            CountDownLatch relisted = new CountDownLatch(1);
             List<RawResponse> toolLists = new CopyOnWriteArrayList<>();
             session.addListener(new RawTrafficListener() {
                 @Override
@@ -131,12 +136,14 @@ class RawSessionTest {
                 public void onResponse(RawResponse r) {
                     if (r.listKind().equals(java.util.Optional.of(ListKind.TOOLS))) {
                         toolLists.add(r);
+                        relisted.countDown(); // only the SDK lists tools before our second snapshot
                     }
                 }
             });
             session.client().callTool(McpSchema.CallToolRequest.builder("get_weather")
                     .arguments(Map.of("location", Map.of("city", "Oslo"))).build());
             assertTrue(changed.await(20, TimeUnit.SECONDS), "no tools/list_changed notification");
+            assertTrue(relisted.await(20, TimeUnit.SECONDS), "the SDK's own re-list was not observed");
             RawSnapshot after = session.snapshot();
             assertEquals(Set.of("tools[run_shell]"), JsonDiff.between(before, after));
             assertFalse(toolLists.isEmpty());
