@@ -49,11 +49,7 @@ public final class RawSession implements AutoCloseable {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(limits, "limits");
-        if (endpoint instanceof McpEndpoint.Stdio && !StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
-            throw new McpRecordingException(Reason.UNSAFE_CHARSET, "the SDK decodes stdio with the"
-                    + " default charset, which is not UTF-8; run the JVM with -Dfile.encoding=UTF-8",
-                    Charset.defaultCharset().name());
-        }
+        requireUtf8Stdio(endpoint, Charset.defaultCharset());
         RecordingTransport transport;
         McpSyncClient client;
         try {
@@ -87,6 +83,15 @@ public final class RawSession implements AutoCloseable {
         } catch (McpRecordingException e) {
             client.close();
             throw e;
+        }
+    }
+
+    /** The SDK's stdio transport decodes with {@code charset}; anything but UTF-8 mangles text. */
+    static void requireUtf8Stdio(McpEndpoint endpoint, Charset charset) throws McpRecordingException {
+        if (endpoint instanceof McpEndpoint.Stdio && !StandardCharsets.UTF_8.equals(charset)) {
+            throw new McpRecordingException(Reason.UNSAFE_CHARSET, "the SDK decodes stdio with the"
+                    + " default charset, which is not UTF-8; run the JVM with -Dfile.encoding=UTF-8",
+                    charset.name());
         }
     }
 

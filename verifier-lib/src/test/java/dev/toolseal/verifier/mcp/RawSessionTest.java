@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +65,16 @@ class RawSessionTest {
             assertTrue(sent.path("roots").path("listChanged").asBoolean());
             assertEquals(1, sent.path("experimental").path("dev.toolseal/probe").path("n").intValue());
         }
+    }
+
+    @Test
+    void stdioNeedsAUtf8DefaultCharset() throws McpRecordingException {
+        McpRecordingException e = assertThrows(McpRecordingException.class,
+                () -> RawSession.requireUtf8Stdio(TestServers.rugpull("baseline"), StandardCharsets.US_ASCII));
+        assertEquals(Reason.UNSAFE_CHARSET, e.reason());
+        RawSession.requireUtf8Stdio(TestServers.rugpull("baseline"), StandardCharsets.UTF_8);
+        RawSession.requireUtf8Stdio(new McpEndpoint.StreamableHttp(URI.create("http://127.0.0.1:1"), "/mcp"),
+                StandardCharsets.US_ASCII);
     }
 
     @Test
