@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * entries at once with {@link PushbackException}.
  */
 public final class Sequencer implements AutoCloseable {
+  /** How often a waiting sequencer checks whether it was closed. */
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
   private record Pending(Leaf leaf, CompletableFuture<Long> index) {}
 
   private final LogStore store;
@@ -73,7 +76,7 @@ public final class Sequencer implements AutoCloseable {
     List<Pending> batch = new ArrayList<>(options.maxBatch());
     while (!closed || !queue.isEmpty()) {
       try {
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        Pending first = queue.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
         if (first == null) {
           continue;
         }
@@ -101,11 +104,10 @@ public final class Sequencer implements AutoCloseable {
       if (left <= 0 || closed) {
         return;
       }
-      Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
+      Pending next = queue.poll(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
+      if (next != null) {
+        batch.add(next);
       }
-      batch.add(next);
     }
   }
 
