@@ -127,9 +127,11 @@ public final class Integrator implements AutoCloseable {
     Duration backoff = Duration.ofMillis(50);
     while (!closed) {
       try {
-        boolean more = integrateOnce().isPresent();
+        boolean published = integrateOnce().isPresent();
         backoff = Duration.ofMillis(50);
-        if (!more) {
+        if (published) {
+          pause(options.checkpointInterval());
+        } else {
           sleep(options.integrationPoll());
         }
       } catch (IOException | RuntimeException e) {
@@ -141,6 +143,23 @@ public final class Integrator implements AutoCloseable {
     }
   }
 
+  /** Waits {@code d} or until closed, ignoring wake-ups. */
+  private void pause(Duration d) {
+    long deadline = System.nanoTime() + d.toNanos();
+    synchronized (signal) {
+      try {
+        long left;
+        while (!closed && (left = deadline - System.nanoTime()) > 0) {
+          signal.wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        closed = true;
+      }
+    }
+  }
+
+  /** Waits {@code d}, until woken or until closed. */
   private void sleep(Duration d) {
     long deadline = System.nanoTime() + d.toNanos();
     synchronized (signal) {

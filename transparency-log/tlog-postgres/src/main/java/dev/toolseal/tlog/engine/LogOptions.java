@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param integrationBatch most entries integrated into one checkpoint
  * @param integrationPoll how often the background integrator looks for entries sequenced by
  *     other processes (entries sequenced here wake it at once)
+ * @param checkpointInterval least time between two checkpoints the background integrator
+ *     publishes (fewer checkpoints, bigger batches); {@link Integrator#integrateOnce()} called
+ *     directly ignores it
  * @param retryAfter the hint a {@link PushbackException} carries
  */
 public record LogOptions(
@@ -22,6 +25,7 @@ public record LogOptions(
     Duration maxWait,
     int integrationBatch,
     Duration integrationPoll,
+    Duration checkpointInterval,
     Duration retryAfter) {
   public LogOptions {
     if (queueCapacity < 1 || maxBatch < 1 || integrationBatch < 1) {
@@ -29,35 +33,52 @@ public record LogOptions(
     }
     requireNonNegative(maxWait, "maxWait");
     requireNonNegative(integrationPoll, "integrationPoll");
+    requireNonNegative(checkpointInterval, "checkpointInterval");
     requireNonNegative(retryAfter, "retryAfter");
   }
 
-  /** 4096 queued, batches of 256 or 250 ms, 4096 entries per checkpoint, 1 s polls. */
+  /**
+   * 4096 queued; batches of 256 entries or 250 ms; up to 4096 entries per checkpoint, no
+   * minimum interval; 1 s polls; retry after 1 s.
+   */
   public static LogOptions defaults() {
-    return new LogOptions(
-        4096, 256, Duration.ofMillis(250), 4096, Duration.ofSeconds(1), Duration.ofSeconds(1));
+    return new LogOptions(4096, 256, Duration.ofMillis(250), 4096, Duration.ofSeconds(1),
+        Duration.ZERO, Duration.ofSeconds(1));
   }
 
   public LogOptions withQueueCapacity(int n) {
-    return new LogOptions(n, maxBatch, maxWait, integrationBatch, integrationPoll, retryAfter);
+    return new LogOptions(n, maxBatch, maxWait, integrationBatch, integrationPoll,
+        checkpointInterval, retryAfter);
   }
 
   public LogOptions withMaxBatch(int n) {
-    return new LogOptions(
-        queueCapacity, n, maxWait, integrationBatch, integrationPoll, retryAfter);
+    return new LogOptions(queueCapacity, n, maxWait, integrationBatch, integrationPoll,
+        checkpointInterval, retryAfter);
   }
 
   public LogOptions withMaxWait(Duration d) {
-    return new LogOptions(
-        queueCapacity, maxBatch, d, integrationBatch, integrationPoll, retryAfter);
+    return new LogOptions(queueCapacity, maxBatch, d, integrationBatch, integrationPoll,
+        checkpointInterval, retryAfter);
   }
 
   public LogOptions withIntegrationBatch(int n) {
-    return new LogOptions(queueCapacity, maxBatch, maxWait, n, integrationPoll, retryAfter);
+    return new LogOptions(queueCapacity, maxBatch, maxWait, n, integrationPoll,
+        checkpointInterval, retryAfter);
   }
 
   public LogOptions withIntegrationPoll(Duration d) {
-    return new LogOptions(queueCapacity, maxBatch, maxWait, integrationBatch, d, retryAfter);
+    return new LogOptions(queueCapacity, maxBatch, maxWait, integrationBatch, d,
+        checkpointInterval, retryAfter);
+  }
+
+  public LogOptions withCheckpointInterval(Duration d) {
+    return new LogOptions(queueCapacity, maxBatch, maxWait, integrationBatch, integrationPoll,
+        d, retryAfter);
+  }
+
+  public LogOptions withRetryAfter(Duration d) {
+    return new LogOptions(queueCapacity, maxBatch, maxWait, integrationBatch, integrationPoll,
+        checkpointInterval, d);
   }
 
   private static void requireNonNegative(Duration d, String name) {
