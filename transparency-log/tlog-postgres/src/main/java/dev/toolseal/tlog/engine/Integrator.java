@@ -184,7 +184,10 @@ public final class Integrator implements AutoCloseable {
     }
   }
 
-  /** Stops the background thread after its current integration. */
+  /**
+   * Stops the background thread after its current integration; callers still waiting in
+   * {@link #awaitIntegrated} fail with {@link IllegalStateException}.
+   */
   @Override
   public void close() {
     closed = true;
@@ -200,5 +203,6 @@ public final class Integrator implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    waiters.failAll(new IllegalStateException("the integrator closed"));
   }
 }
