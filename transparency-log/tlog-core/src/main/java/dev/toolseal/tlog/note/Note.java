@@ -115,7 +115,13 @@ public final class Note {
   }
 
   private static byte[] encode(String text, List<NoteSignature> kept, List<? extends Signer> signers) {
+    if (kept.size() + signers.size() > MAX_SIGNATURES) {
+      throw new IllegalArgumentException("more than " + MAX_SIGNATURES + " signatures");
+    }
     byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
+    if (textBytes.length >= MAX_BYTES) {
+      throw new IllegalArgumentException("note text larger than " + MAX_BYTES + " bytes");
+    }
     StringBuilder out = new StringBuilder(text).append('\n');
     kept.forEach(s -> out.append(s.line()));
     Set<String> seen = new HashSet<>();
@@ -124,9 +130,6 @@ public final class Note {
         throw new IllegalArgumentException("two signers share key " + signer.name());
       }
       out.append(new NoteSignature(signer.name(), signer.keyId(), signer.sign(textBytes)).line());
-    }
-    if (kept.size() + signers.size() > MAX_SIGNATURES) {
-      throw new IllegalArgumentException("more than " + MAX_SIGNATURES + " signatures");
     }
     byte[] encoded = out.toString().getBytes(StandardCharsets.UTF_8);
     if (encoded.length > MAX_BYTES) {
