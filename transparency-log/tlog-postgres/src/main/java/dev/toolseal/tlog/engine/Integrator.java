@@ -1,9 +1,11 @@
 package dev.toolseal.tlog.engine;
 
 import dev.toolseal.tlog.Hash;
+import dev.toolseal.tlog.MerkleTree;
 import dev.toolseal.tlog.checkpoint.Checkpoint;
 import dev.toolseal.tlog.checkpoint.CheckpointSigner;
 import dev.toolseal.tlog.tiles.EntryBundle;
+import dev.toolseal.tlog.tiles.TileHashReader;
 import dev.toolseal.tlog.tiles.TileId;
 import dev.toolseal.tlog.tiles.TileIntegrator;
 import java.io.IOException;
@@ -58,12 +60,24 @@ public final class Integrator implements AutoCloseable {
         return Optional.empty();
       }
       int count = (int) Math.min(sequenced - from.size(), options.integrationBatch());
+      checkTiles(from);
       TreeUpdate update = prepare(store, signer, from, count);
       if (store.integrate(update)) {
         waiters.observe(update.to());
         return Optional.of(update.to());
       }
       LOG.log(System.Logger.Level.DEBUG, "lost the checkpoint race at size {0}", from.size());
+    }
+  }
+
+  /** The tiles the next integration builds on must give the latest checkpoint's root. */
+  private void checkTiles(TreeState from) throws IOException {
+    if (from.size() == 0) {
+      return;
+    }
+    Hash root = MerkleTree.treeHash(from.size(), new TileHashReader(from.size(), store));
+    if (!root.equals(from.root())) {
+      throw new CorruptStoreException(from.size(), from.root(), root);
     }
   }
 
