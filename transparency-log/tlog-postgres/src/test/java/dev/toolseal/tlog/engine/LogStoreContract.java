@@ -239,6 +239,8 @@ public abstract class LogStoreContract {
     }
     assertEquals(batches.length, published.size());
     assertEquals(published, store.checkpoints(0, 100), "history holds every checkpoint");
+    assertEquals(published.subList(3, 5), store.checkpoints(published.get(3).size(), 2));
+    assertEquals(published.subList(4, 6), store.checkpoints(published.get(3).size() + 1, 2));
     LogReader reader = new LogReader(store);
     for (PublishedCheckpoint cp : published) {
       Checkpoint body = SignedCheckpoint.open(cp.note(), TestLogKey.verifier()).checkpoint();
