@@ -1,0 +1,130 @@
+package dev.toolseal.tlog.note;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * An Ed25519 witness cosigner key (C2SP tlog-cosignature, signature type 0x04). A cosignature is
+ * {@code timestamp (u64 big-endian, at most 2^63-1) || Ed25519 signature} over the message
+ * {@code "cosignature/v1\ntime <timestamp>\n" || note text}. The verifier key string is
+ * {@code name+hexid+base64(0x04||publickey)}.
+ */
+public final class CosignatureVerifier implements Verifier {
+  /** Signature type byte of Ed25519 cosignatures. */
+  public static final byte TYPE = 0x04;
+  static final int SIGNATURE_SIZE = 8 + Ed25519.SIGNATURE_SIZE;
+
+  private final String name;
+  private final byte[] publicKey;
+  private final int keyId;
+
+  private CosignatureVerifier(String name, byte[] publicKey) {
+    this.name = name;
+    this.publicKey = publicKey;
+    this.keyId = KeyNames.keyId(name, TYPE, publicKey);
+  }
+
+  /**
+   * A cosigner verifier for {@code name} and a raw 32-byte Ed25519 public key.
+   *
+   * @throws KeyFormatException if the name is invalid or the key is not a canonical encoding
+   */
+  public static CosignatureVerifier of(String name, byte[] publicKey) throws KeyFormatException {
+    if (!KeyNames.isValid(name)) {
+      throw new KeyFormatException("invalid key name");
+    }
+    if (publicKey.length != Ed25519.KEY_SIZE || Ed25519.decodePublicKey(publicKey) == null) {
+      throw new KeyFormatException("not a canonical 32-byte Ed25519 public key");
+    }
+    return new CosignatureVerifier(name, publicKey.clone());
+  }
+
+  /**
+   * Parses a verifier key string of type 0x04.
+   *
+   * @throws KeyFormatException if malformed, of another type, or the ID does not match the key
+   */
+  public static CosignatureVerifier parse(String verifierKey) throws KeyFormatException {
+    KeyString k = KeyString.parseVerifier(verifierKey);
+    if (k.type() != TYPE) {
+      throw new KeyFormatException("not an Ed25519 cosigner key (type 0x04)");
+    }
+    return fromKeyString(k);
+  }
+
+  static CosignatureVerifier fromKeyString(KeyString k) throws KeyFormatException {
+    CosignatureVerifier v = of(k.name(), k.key());
+    if (v.keyId != k.keyId()) {
+      throw new KeyFormatException("key ID does not match the name and key");
+    }
+    return v;
+  }
+
+  /**
+   * The timestamp (seconds since the epoch) of a cosignature by this key type, or -1 if the
+   * signature is not 72 bytes or its timestamp exceeds 2^63-1. Meaningful only for a verified
+   * signature.
+   */
+  public static long timestamp(NoteSignature signature) {
+    byte[] sig = signature.signature();
+    return sig.length == SIGNATURE_SIZE ? ByteBuffer.wrap(sig).getLong() : -1;
+  }
+
+  /** The message a cosignature at {@code timestamp} signs over {@code text}. */
+  static byte[] message(long timestamp, byte[] text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + 40);
+    out.writeBytes(("cosignature/v1\ntime " + timestamp + "\n").getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(text);
+    return out.toByteArray();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int keyId() {
+    return keyId;
+  }
+
+  /** A copy of the raw 32-byte public key. */
+  public byte[] publicKey() {
+    return publicKey.clone();
+  }
+
+  @Override
+  public void verify(byte[] text, byte[] signature) throws InvalidSignatureException {
+    if (signature.length != SIGNATURE_SIZE) {
+      throw new InvalidSignatureException(name, keyId);
+    }
+    long timestamp = ByteBuffer.wrap(signature).getLong();
+    byte[] sig = Arrays.copyOfRange(signature, 8, SIGNATURE_SIZE);
+    if (timestamp < 0 || !Ed25519.verify(publicKey, message(timestamp, text), sig)) {
+      throw new InvalidSignatureException(name, keyId);
+    }
+  }
+
+  @Override
+  public String verifierKey() {
+    return KeyString.format(name, keyId, TYPE, publicKey);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CosignatureVerifier v && name.equals(v.name)
+        && Arrays.equals(publicKey, v.publicKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + Arrays.hashCode(publicKey);
+  }
+
+  @Override
+  public String toString() {
+    return verifierKey();
+  }
+}
