@@ -16,7 +16,8 @@ class HealthAndDocsTest {
         given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("transparency-log"));
     }
 
     @Test
@@ -28,14 +29,18 @@ class HealthAndDocsTest {
     void prometheusMetrics() {
         given().when().get("/q/metrics").then()
                 .statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("toolseal_log_append_queue_depth_entries"))
+                .body(containsString("toolseal_log_integration_lag_entries"));
     }
 
     @Test
     void openApiDescribesTheLogApi() {
         given().accept("application/json").when().get("/q/openapi").then()
                 .statusCode(200)
-                .body(containsString("/log/key"));
+                .body(containsString("/log/key"))
+                .body(containsString("/log/checkpoint"))
+                .body(containsString("/v1/log/proof/inclusion"));
     }
 
     @Test

@@ -52,8 +52,8 @@ public final class StalePostmaster {
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> isPostgresOn(p, pidFile.get(), dataDirectory));
         if (process.isEmpty()) {
-            LOG.warnf("Removing stale %s (process %d is gone) in %s", PostmasterPidFile.FILE_NAME,
-                    pidFile.get().pid(), dataDirectory);
+            LOG.warnf("Removing stale %s in %s: process %d is gone or is not a postgres on it",
+                    PostmasterPidFile.FILE_NAME, dataDirectory, pidFile.get().pid());
             Files.deleteIfExists(file);
             return Outcome.REMOVED_FILE;
         }

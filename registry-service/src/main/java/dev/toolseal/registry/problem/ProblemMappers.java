@@ -2,6 +2,7 @@ package dev.toolseal.registry.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.toolseal.tlog.engine.PushbackException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,10 +20,23 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problem.of(e.type(), e.getMessage(), path(uri)).toResponse();
+        Response response = Problem.of(e.type(), e.getMessage(), path(uri)).toResponse();
+        if (e.type() == ProblemType.UNAVAILABLE) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response pushback(PushbackException e, UriInfo uri) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE,
+                "The log's append queue is full; retry later.", path(uri)).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     @ServerExceptionMapper
