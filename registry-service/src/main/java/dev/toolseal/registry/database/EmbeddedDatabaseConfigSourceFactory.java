@@ -1,5 +1,6 @@
 package dev.toolseal.registry.database;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -34,7 +35,7 @@ public final class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFa
         boolean temporary = value(context, "toolseal.embedded-postgres.temporary").map(Boolean::parseBoolean)
                 .orElse(false);
         Duration timeout = value(context, "toolseal.embedded-postgres.startup-timeout")
-                .map(EmbeddedDatabaseConfigSourceFactory::duration).orElse(Duration.ofSeconds(60));
+                .map(DurationConverter::parseDuration).orElse(Duration.ofSeconds(60));
         if (temporary) {
             return new EmbeddedDatabase.Settings(Optional.empty(), timeout);
         }
@@ -47,14 +48,5 @@ public final class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFa
     private static Optional<String> value(ConfigSourceContext context, String name) {
         ConfigValue value = context.getValue(name);
         return Optional.ofNullable(value == null ? null : value.getValue()).filter(v -> !v.isBlank());
-    }
-
-    /** Accepts an ISO-8601 duration ({@code PT60S}) or a number of seconds with an {@code s}. */
-    static Duration duration(String text) {
-        String trimmed = text.trim();
-        if (trimmed.endsWith("s") && !trimmed.startsWith("P")) {
-            return Duration.ofSeconds(Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
-        }
-        return Duration.parse(trimmed);
     }
 }
