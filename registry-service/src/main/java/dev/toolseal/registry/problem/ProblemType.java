@@ -13,6 +13,10 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", 400, "Malformed JSON body"),
     /** A parameter or field had an invalid value. */
     INVALID_PARAMETER("invalid-parameter", 400, "Invalid parameter"),
+    /** The request lacks valid credentials. */
+    UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
+    /** The credentials do not allow this request. */
+    FORBIDDEN("forbidden", 403, "Forbidden"),
     /** No resource at this path. */
     NOT_FOUND("not-found", 404, "Not found"),
     /** The resource does not support this method. */
@@ -25,6 +29,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     /** The body's media type is not accepted here. */
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    /** Too many requests from this client; retry after the Retry-After header. */
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
     /** The service cannot take the request now; retry after the Retry-After header. */
     UNAVAILABLE("unavailable", 503, "Service unavailable"),
     /** An unexpected failure inside the service; details are only in the service log. */
