@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Answers a request whose declared {@code Content-Length} exceeds
@@ -26,10 +26,14 @@ public class BodySizeLimit {
     private final long maxBytes;
     private final ObjectMapper json;
 
+    /**
+     * Reads the limit through {@link Config}, not {@code @ConfigProperty}: that annotation's class
+     * file (microprofile-config-api 3.1) carries OSGi annotations missing from the classpath, and
+     * javac's classfile lint, an error under the build gate, reports them at every use.
+     */
     @Inject
-    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            ObjectMapper json) {
-        this.maxBytes = maxBodySize.asLongValue();
+    public BodySizeLimit(Config config, ObjectMapper json) {
+        this.maxBytes = config.getValue("quarkus.http.limits.max-body-size", MemorySize.class).asLongValue();
         this.json = json;
     }
 
