@@ -4,6 +4,10 @@ package dev.toolseal.tlog;
  * A Merkle inclusion or consistency proof did not verify. Carries the evidence: the index and tree
  * sizes it was checked for and, when the proof ran to the end, the root it was expected to
  * produce and the root it actually produced.
+ *
+ * <p>It records no stack trace: it is only ever thrown by the {@link MerkleTree} verifiers, the
+ * evidence fields say what went wrong, and anyone feeding a verifier bad proofs should not be
+ * able to make it spend time walking stacks.
  */
 public final class ProofException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -30,7 +34,7 @@ public final class ProofException extends Exception {
   private ProofException(
       Reason reason, long index, long oldSize, long size, Hash expected, Hash computed,
       String message) {
-    super(message);
+    super(message, null, false, false);
     this.reason = reason;
     this.index = index;
     this.oldSize = oldSize;

@@ -19,6 +19,7 @@ import java.security.spec.EdECPublicKeySpec;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Ed25519 (RFC 8032) through the JDK's SunEC provider, with conversions between the raw 32-byte
@@ -30,9 +31,6 @@ final class Ed25519 {
 
   /** The field prime 2^255 - 19; a y coordinate at or above it is a non-canonical encoding. */
   private static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
-
-  private static final byte[] SELF_CHECK = "toolseal ed25519 self-check".getBytes(
-      java.nio.charset.StandardCharsets.US_ASCII);
 
   private Ed25519() {}
 
@@ -67,24 +65,40 @@ final class Ed25519 {
 
   /**
    * Derives the raw public key of {@code seed}. The JDK has no public API for this, so the seed is
-   * fed to its key pair generator as the "random" bytes; a sign-and-verify self-check then proves
-   * that the derived public key really belongs to the seed, so a change in how the JDK consumes
-   * randomness can only make this fail, never yield a wrong key.
+   * fed to its key pair generator as the "random" bytes. That this yields the right key is checked
+   * once per JVM against RFC 8032's first test vector (see {@link Check}), and on every call the
+   * generated private key must carry exactly the given seed; a JDK that consumed randomness
+   * differently could therefore only make this fail, never yield a wrong key.
    */
   static byte[] derivePublicKey(byte[] seed) {
+    Check.ensure();
+    return derive(seed);
+  }
+
+  private static byte[] derive(byte[] seed) {
     if (seed.length != KEY_SIZE) {
       throw new IllegalArgumentException("an Ed25519 seed is 32 bytes");
     }
     KeyPair pair = generate(new SeedRandom(seed));
-    byte[] pub = encodePublicKey(pair.getPublic());
     if (!Arrays.equals(seed(pair.getPrivate()), seed)) {
       throw new IllegalStateException("the JDK did not use the given Ed25519 seed");
     }
-    byte[] sig = sign(privateKey(seed), SELF_CHECK);
-    if (!verify(pub, SELF_CHECK, sig)) {
-      throw new IllegalStateException("derived Ed25519 public key fails its self-check");
+    return encodePublicKey(pair.getPublic());
+  }
+
+  /** The one-time self-check of {@link #derivePublicKey}: RFC 8032 section 7.1, TEST 1. */
+  private static final class Check {
+    private static final boolean OK = Arrays.equals(
+        derive(HexFormat.of().parseHex(
+            "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")),
+        HexFormat.of().parseHex(
+            "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"));
+
+    static void ensure() {
+      if (!OK) {
+        throw new IllegalStateException("Ed25519 public key derivation fails RFC 8032 TEST 1");
+      }
     }
-    return pub;
   }
 
   /** The RFC 8032 encoding of a JDK Ed25519 public key: y little-endian, x parity in bit 255. */

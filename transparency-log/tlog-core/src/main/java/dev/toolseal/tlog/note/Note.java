@@ -119,6 +119,9 @@ public final class Note {
       throw new IllegalArgumentException("more than " + MAX_SIGNATURES + " signatures");
     }
     byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
+    if (textBytes.length >= MAX_BYTES) {
+      throw new IllegalArgumentException("note text larger than " + MAX_BYTES + " bytes");
+    }
     StringBuilder out = new StringBuilder(text).append('\n');
     kept.forEach(s -> out.append(s.line()));
     Set<String> seen = new HashSet<>();

@@ -41,6 +41,9 @@ final class NoteParser {
         }
         continue;
       }
+      if (verified.contains(sig)) {
+        continue; // byte-identical to one already verified: same inputs, same result
+      }
       v.get().verify(text, sig.signature());
       if (verified.stream().noneMatch(s -> s.isBy(v.get()))) {
         verified.add(sig);

@@ -18,6 +18,10 @@ import java.util.Objects;
  * tiles (at most one per level, in one {@link TileReader} call) and returns every tile the new
  * tree has that the old one did not, with its final content, plus the new root. Work is linear
  * in the batch size.
+ *
+ * <p>The storage must serve the old tree's partial tiles at exactly the old tree's widths, which
+ * is what the previous integration returned. A full tile is never produced twice; a partial tile
+ * is superseded by a wider one at the same index (a different path), never rewritten in place.
  */
 public final class TileIntegrator {
   private TileIntegrator() {}

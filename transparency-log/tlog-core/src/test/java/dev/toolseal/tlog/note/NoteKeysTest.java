@@ -25,6 +25,27 @@ class NoteKeysTest {
   }
 
   @Test
+  void malleatedSignatureWithSPlusGroupOrderIsRejected() {
+    // RFC 8032 section 5.1.7 requires S < L; S + L would otherwise be a second valid signature.
+    NoteSigner s = TestKeys.signer("a", 1);
+    byte[] msg = "m\n".getBytes(UTF_8);
+    byte[] sig = s.sign(msg);
+    java.math.BigInteger order = java.math.BigInteger.ONE.shiftLeft(252)
+        .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
+    byte[] be = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      be[i] = sig[63 - i];
+    }
+    byte[] sum = new java.math.BigInteger(1, be).add(order).toByteArray();
+    byte[] malleated = sig.clone();
+    for (int i = 0; i < 32; i++) {
+      malleated[32 + i] = i < sum.length ? sum[sum.length - 1 - i] : 0;
+    }
+    assertFalse(java.util.Arrays.equals(sig, malleated));
+    assertThrows(InvalidSignatureException.class, () -> s.verifier().verify(msg, malleated));
+  }
+
+  @Test
   void goReferenceKeysParseAndFormatBack() throws Exception {
     NoteVerifier v = NoteVerifier.parse(PETER_VKEY);
     assertEquals("PeterNeumann", v.name());

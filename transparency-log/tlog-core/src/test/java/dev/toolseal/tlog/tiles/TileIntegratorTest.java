@@ -22,6 +22,14 @@ import org.junit.jupiter.api.Test;
 class TileIntegratorTest {
   private static final long[] SPOT_SIZES = {1, 2, 7, 255, 256, 257, 511, 512, 1000, 65535, 65536,
       65537};
+  private static final int MAX_LEAVES = 65836;
+  /** Every leaf hash any test here uses, and a direct (tile-free) hash reader over them. */
+  private static final List<Hash> LEAVES = NaiveMerkle.leafHashes(0, MAX_LEAVES);
+  private static final MemoryHashReader DIRECT = new MemoryHashReader(LEAVES);
+
+  private static List<Hash> leaves(long from, long to) {
+    return LEAVES.subList((int) from, (int) to);
+  }
 
   /** Builds a tree of {@code size} leaves in uneven batches; checks every step. */
   private static MemoryTileStore buildInBatches(long size, long seed) throws IOException {
@@ -31,7 +39,7 @@ class TileIntegratorTest {
     while (at < size) {
       long batch = Math.min(size - at, 1 + rnd.nextInt(rnd.nextBoolean() ? 300 : 5000));
       store.clearReads();
-      Integration in = TileIntegrator.integrate(at, NaiveMerkle.leafHashes(at, at + batch), store);
+      Integration in = TileIntegrator.integrate(at, leaves(at, at + batch), store);
       assertEquals(at, in.oldSize());
       assertEquals(at + batch, in.newSize());
       // Only the old tree's partial tiles are read, in one call.
@@ -46,7 +54,8 @@ class TileIntegratorTest {
   }
 
   private static Hash directRoot(long size) throws IOException {
-    return MerkleTree.treeHash(size, new MemoryHashReader(NaiveMerkle.leafHashes(0, size)));
+    // A prefix's complete subtrees are complete subtrees of the whole list.
+    return MerkleTree.treeHash(size, DIRECT);
   }
 
   private static List<TileId> ids(List<Tile> tiles) {
@@ -63,14 +72,15 @@ class TileIntegratorTest {
     for (long size : SPOT_SIZES) {
       MemoryTileStore store = buildInBatches(size, size);
       Integration scratch =
-          TileIntegrator.integrate(0, NaiveMerkle.leafHashes(0, size), new MemoryTileStore());
+          TileIntegrator.integrate(0, leaves(0, size), new MemoryTileStore());
       assertEquals(Tiles.forTree(size), ids(scratch.tiles()));
       // The newest version of every tile built in batches equals the from-scratch tile.
       for (Tile t : scratch.tiles()) {
         assertEquals(t, store.tiles().get(t.id()), "tile " + t.id() + " of size " + size);
       }
-      Hash root = directRoot(size);
+      Hash root = NaiveMerkle.mth(leaves(0, size));
       assertEquals(root, scratch.root());
+      assertEquals(root, directRoot(size));
       checkProofs(size, root, store);
     }
   }
@@ -80,11 +90,10 @@ class TileIntegratorTest {
     Random rnd = new Random(size);
     TileHashReader reader = new TileHashReader(size, store);
     assertEquals(root, MerkleTree.treeHash(size, reader));
-    MemoryHashReader direct = new MemoryHashReader(NaiveMerkle.leafHashes(0, size));
     for (int s = 0; s < 20; s++) {
       long i = s < 2 ? s * (size - 1) : (long) (rnd.nextDouble() * size);
       List<Hash> proof = MerkleTree.proveInclusion(i, size, reader);
-      assertEquals(MerkleTree.proveInclusion(i, size, direct), proof);
+      assertEquals(MerkleTree.proveInclusion(i, size, DIRECT), proof);
       MerkleTree.verifyInclusion(Rfc6962.leafHash(NaiveMerkle.leafData(i)), i, size, proof, root);
 
       long old = s < 2 ? s * size : 1 + (long) (rnd.nextDouble() * size);
@@ -92,7 +101,7 @@ class TileIntegratorTest {
       Hash oldRoot = MerkleTree.treeHash(old, reader);
       assertEquals(directRoot(old), oldRoot);
       List<Hash> cproof = MerkleTree.proveConsistency(old, size, reader);
-      assertEquals(MerkleTree.proveConsistency(old, size, direct), cproof);
+      assertEquals(MerkleTree.proveConsistency(old, size, DIRECT), cproof);
       MerkleTree.verifyConsistency(old, size, cproof, oldRoot, root);
     }
   }
@@ -111,11 +120,10 @@ class TileIntegratorTest {
   @Test
   void oneLeafAtATimeCrossingTileBoundaries() throws IOException {
     MemoryTileStore store = new MemoryTileStore();
-    List<Hash> leaves = NaiveMerkle.leafHashes(0, 600);
     for (int n = 0; n < 600; n++) {
-      Integration in = TileIntegrator.integrate(n, leaves.subList(n, n + 1), store);
+      Integration in = TileIntegrator.integrate(n, leaves(n, n + 1), store);
       store.putAll(in.tiles());
-      assertEquals(NaiveMerkle.mth(leaves.subList(0, n + 1)), in.root(), "size " + (n + 1));
+      assertEquals(NaiveMerkle.mth(leaves(0, n + 1)), in.root(), "size " + (n + 1));
     }
   }
 
@@ -123,8 +131,8 @@ class TileIntegratorTest {
   void bigBatchAcrossSeveralLevelsAtOnce() throws IOException {
     // 65535 -> 65536 + 300 completes tiles at levels 0 and 1 and starts level 2.
     MemoryTileStore store = new MemoryTileStore();
-    store.putAll(TileIntegrator.integrate(0, NaiveMerkle.leafHashes(0, 65535), store).tiles());
-    Integration in = TileIntegrator.integrate(65535, NaiveMerkle.leafHashes(65535, 65836), store);
+    store.putAll(TileIntegrator.integrate(0, leaves(0, 65535), store).tiles());
+    Integration in = TileIntegrator.integrate(65535, leaves(65535, 65836), store);
     assertEquals(Tiles.added(65535, 65836), ids(in.tiles()));
     assertEquals(directRoot(65836), in.root());
   }
@@ -132,7 +140,7 @@ class TileIntegratorTest {
   @Test
   void readerBreakingItsContractIsAnIoException() throws IOException {
     MemoryTileStore store = buildInBatches(300, 1);
-    List<Hash> more = NaiveMerkle.leafHashes(300, 301);
+    List<Hash> more = leaves(300, 301);
     assertThrows(IOException.class, () -> TileIntegrator.integrate(300, more, ids -> List.of()));
     assertThrows(IOException.class, () -> TileIntegrator.integrate(300, more,
         ids -> List.of(store.tiles().get(TileId.full(0, 0)))));
@@ -148,6 +156,6 @@ class TileIntegratorTest {
     assertThrows(IllegalArgumentException.class,
         () -> TileIntegrator.integrate(-1, List.of(), store));
     assertThrows(IllegalArgumentException.class,
-        () -> TileIntegrator.integrate(Long.MAX_VALUE, NaiveMerkle.leafHashes(0, 1), store));
+        () -> TileIntegrator.integrate(Long.MAX_VALUE, leaves(0, 1), store));
   }
 }

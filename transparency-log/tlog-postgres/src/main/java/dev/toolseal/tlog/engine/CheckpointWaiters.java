@@ -42,4 +42,16 @@ final class CheckpointWaiters {
       w.future().complete(cp);
     }
   }
+
+  /** Fails every waiter with {@code cause}; later waiters are still served by {@link #observe}. */
+  void failAll(Exception cause) {
+    List<Waiter> failed = new ArrayList<>();
+    synchronized (this) {
+      failed.addAll(waiting);
+      waiting.clear();
+    }
+    for (Waiter w : failed) {
+      w.future().completeExceptionally(cause);
+    }
+  }
 }

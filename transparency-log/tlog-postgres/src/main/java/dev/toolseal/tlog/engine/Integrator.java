@@ -1,9 +1,11 @@
 package dev.toolseal.tlog.engine;
 
 import dev.toolseal.tlog.Hash;
+import dev.toolseal.tlog.MerkleTree;
 import dev.toolseal.tlog.checkpoint.Checkpoint;
 import dev.toolseal.tlog.checkpoint.CheckpointSigner;
 import dev.toolseal.tlog.tiles.EntryBundle;
+import dev.toolseal.tlog.tiles.TileHashReader;
 import dev.toolseal.tlog.tiles.TileId;
 import dev.toolseal.tlog.tiles.TileIntegrator;
 import java.io.IOException;
@@ -58,6 +60,7 @@ public final class Integrator implements AutoCloseable {
         return Optional.empty();
       }
       int count = (int) Math.min(sequenced - from.size(), options.integrationBatch());
+      checkTiles(from);
       TreeUpdate update = prepare(store, signer, from, count);
       if (store.integrate(update)) {
         waiters.observe(update.to());
@@ -67,28 +70,44 @@ public final class Integrator implements AutoCloseable {
     }
   }
 
+  /** The tiles the next integration builds on must give the latest checkpoint's root. */
+  private void checkTiles(TreeState from) throws IOException {
+    if (from.size() == 0) {
+      return;
+    }
+    Hash root = MerkleTree.treeHash(from.size(), new TileHashReader(from.size(), store));
+    if (!root.equals(from.root())) {
+      throw new CorruptStoreException(from.size(), from.root(), root);
+    }
+  }
+
   /**
-   * Computes the tiles, bundles and signed checkpoint that add the {@code count} sequenced
-   * entries after {@code from} to the tree; writes nothing.
+   * Computes the tiles, full entry bundles and signed checkpoint that add the {@code count}
+   * sequenced entries after {@code from} to the tree; writes nothing. Partial bundles are not
+   * stored: {@link LogReader} derives them from the sequenced entries, so a slow trickle of
+   * entries does not rewrite the same growing bundle again and again.
    */
   static TreeUpdate prepare(LogStore store, CheckpointSigner signer, TreeState from, int count)
       throws IOException {
-    long bundleStart = from.size() - from.size() % TileId.FULL_WIDTH;
-    int carried = (int) (from.size() - bundleStart);
-    List<Leaf> leaves = store.readLeaves(bundleStart, carried + count);
+    long newSize = from.size() + count;
+    long firstBundle = from.size() / TileId.FULL_WIDTH;
+    long bundlesDone = newSize / TileId.FULL_WIDTH;
+    long readFrom = bundlesDone > firstBundle ? firstBundle * TileId.FULL_WIDTH : from.size();
+    int carried = (int) (from.size() - readFrom);
+    List<Leaf> leaves = store.readLeaves(readFrom, carried + count);
     List<Hash> added = new ArrayList<>(count);
     for (Leaf l : leaves.subList(carried, leaves.size())) {
       added.add(l.hash());
     }
     TileIntegrator.Integration in = TileIntegrator.integrate(from.size(), added, store);
     List<EntryBundleData> bundles = new ArrayList<>();
-    for (int start = 0; start < leaves.size(); start += TileId.FULL_WIDTH) {
+    for (long b = firstBundle; b < bundlesDone; b++) {
+      int offset = (int) (b * TileId.FULL_WIDTH - readFrom);
       List<byte[]> entries = new ArrayList<>(TileId.FULL_WIDTH);
-      for (Leaf l : leaves.subList(start, Math.min(leaves.size(), start + TileId.FULL_WIDTH))) {
+      for (Leaf l : leaves.subList(offset, offset + TileId.FULL_WIDTH)) {
         entries.add(l.entry());
       }
-      TileId id = new TileId(0, (bundleStart + start) / TileId.FULL_WIDTH, entries.size());
-      bundles.add(new EntryBundleData(id, EntryBundle.encode(entries)));
+      bundles.add(new EntryBundleData(TileId.full(0, b), EntryBundle.encode(entries)));
     }
     Checkpoint cp = new Checkpoint(signer.origin(), in.newSize(), in.root());
     PublishedCheckpoint published =
@@ -179,7 +198,10 @@ public final class Integrator implements AutoCloseable {
     }
   }
 
-  /** Stops the background thread after its current integration. */
+  /**
+   * Stops the background thread after its current integration; callers still waiting in
+   * {@link #awaitIntegrated} fail with {@link IllegalStateException}.
+   */
   @Override
   public void close() {
     closed = true;
@@ -195,5 +217,6 @@ public final class Integrator implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    waiters.failAll(new IllegalStateException("the integrator closed"));
   }
 }

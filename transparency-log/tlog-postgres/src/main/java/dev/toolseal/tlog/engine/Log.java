@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * keeps one linear order and the checkpoint compare-and-swap keeps one tree.
  */
 public final class Log implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Log.class.getName());
+
   private final Sequencer sequencer;
   private final Integrator integrator;
   private final LogReader reader;
@@ -62,13 +64,18 @@ public final class Log implements AutoCloseable {
   }
 
   /**
-   * Sequences what is queued, then stops both threads. Entries that could not be sequenced
-   * within 30 s fail.
+   * Sequences what is queued (entries that could not be sequenced within 30 s fail), makes a
+   * last attempt to integrate everything sequenced, then stops both threads.
    */
   @Override
   public void close() {
     try {
       sequencer.close(Duration.ofSeconds(30));
+      while (integrator.integrateOnce().isPresent()) {
+        // integrate what the sequencer stored before it stopped
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "final integration failed", e);
     } finally {
       integrator.close();
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param maxBatch most entries sequenced in one transaction
  * @param maxWait longest an entry waits for its batch to fill before the batch is sequenced
  *     anyway; zero sequences whatever is queued at once
- * @param integrationBatch most entries integrated into one checkpoint
+ * @param integrationBatch most entries integrated into one checkpoint; an integration holds
+ *     up to {@code integrationBatch + 255} entries in memory (at most 64 KiB each)
  * @param integrationPoll how often the background integrator looks for entries sequenced by
  *     other processes (entries sequenced here wake it at once)
  * @param checkpointInterval least time between two checkpoints the background integrator

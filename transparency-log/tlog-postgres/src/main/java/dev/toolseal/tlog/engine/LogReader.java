@@ -7,6 +7,7 @@ import dev.toolseal.tlog.tiles.TileFormatException;
 import dev.toolseal.tlog.tiles.TileHashReader;
 import dev.toolseal.tlog.tiles.TileId;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,27 +39,37 @@ public final class LogReader {
   }
 
   /**
-   * The entry bundle {@code id} (level 0), if the log has it; a partial bundle that is not
-   * stored itself is cut from a wider stored one.
+   * The entry bundle {@code id} (level 0), if the log has it: a stored bundle, cut down when a
+   * partial one is asked for and the full one exists, or else (a partial bundle at the right
+   * edge of the tree) built from the sequenced entries the latest checkpoint covers.
    */
   public Optional<byte[]> entryBundle(TileId id) throws IOException {
     if (id.level() != 0) {
       throw new IllegalArgumentException("entry bundles belong to level 0 tiles, not " + id);
     }
     Optional<EntryBundleData> stored = store.readEntryBundle(id);
-    if (stored.isEmpty()) {
+    if (stored.isPresent()) {
+      EntryBundleData b = stored.get();
+      if (b.id().equals(id)) {
+        return Optional.of(b.bytes());
+      }
+      try {
+        List<byte[]> entries = EntryBundle.decode(b.bytes(), b.id());
+        return Optional.of(EntryBundle.encode(entries.subList(0, id.width())));
+      } catch (TileFormatException e) {
+        throw new IOException("stored bundle " + b.id().entriesPath() + " is malformed", e);
+      }
+    }
+    long start = id.index() * TileId.FULL_WIDTH;
+    long published = store.latestCheckpoint().map(PublishedCheckpoint::size).orElse(0L);
+    if (!id.isPartial() || start + id.width() > published) {
       return Optional.empty();
     }
-    EntryBundleData b = stored.get();
-    if (b.id().equals(id)) {
-      return Optional.of(b.bytes());
+    List<byte[]> entries = new ArrayList<>(id.width());
+    for (Leaf l : store.readLeaves(start, id.width())) {
+      entries.add(l.entry());
     }
-    try {
-      List<byte[]> entries = EntryBundle.decode(b.bytes(), b.id());
-      return Optional.of(EntryBundle.encode(entries.subList(0, id.width())));
-    } catch (TileFormatException e) {
-      throw new IOException("stored bundle " + b.id().entriesPath() + " is malformed", e);
-    }
+    return Optional.of(EntryBundle.encode(entries));
   }
 
   /**

@@ -48,7 +48,8 @@ public final class Sequencer implements AutoCloseable {
    * Queues {@code entry} for sequencing.
    *
    * @return completes with the entry's index once it is durably sequenced, or exceptionally
-   *     with the store's {@link IOException} if its batch could not be stored
+   *     with the store's {@link IOException} if its batch could not be stored. It completes on
+   *     the sequencer thread: attach slow continuations with the {@code *Async} methods
    * @throws PushbackException if the queue is full; nothing was queued
    * @throws IllegalArgumentException if the entry is over {@value Leaf#MAX_ENTRY_SIZE} bytes
    * @throws IllegalStateException after {@link #close()}

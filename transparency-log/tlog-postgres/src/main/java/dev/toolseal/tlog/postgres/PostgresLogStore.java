@@ -121,7 +121,11 @@ public final class PostgresLogStore implements LogStore {
             if (rs.getLong(1) != start + out.size()) {
               throw new SQLException("entry " + (start + out.size()) + " is missing");
             }
-            out.add(Leaf.stored(rs.getBytes(3), Hash.of(rs.getBytes(2))));
+            try {
+              out.add(Leaf.stored(rs.getBytes(3), Hash.of(rs.getBytes(2))));
+            } catch (IllegalArgumentException e) {
+              throw new IOException("entry " + rs.getLong(1) + " is corrupt", e);
+            }
           }
         }
       }

@@ -65,7 +65,7 @@ final class TileQueries {
     for (Tile t : tiles) {
       rows.add(new Row(t.id(), t.bytes()));
     }
-    insert(c, "tlog_tiles", rows);
+    insert(c, Table.TILES, rows);
   }
 
   /** Inserts entry bundles like {@link #insertTiles}. */
@@ -75,22 +75,40 @@ final class TileQueries {
     for (EntryBundleData b : bundles) {
       rows.add(new Row(b.id(), b.bytes()));
     }
-    insert(c, "tlog_entry_bundles", rows);
+    insert(c, Table.BUNDLES, rows);
   }
 
-  private record Row(TileId id, byte[] data) {
-    boolean isBundle(String table) {
-      return table.equals("tlog_entry_bundles");
+  /** The two insert-only tables; bundles have no level column (they are all level 0). */
+  private enum Table {
+    TILES("tlog_tiles", "level, idx, width", "level = ? AND idx = ? AND width = ?"),
+    BUNDLES("tlog_entry_bundles", "idx, width", "idx = ? AND width = ?");
+
+    final String name;
+    final String key;
+    final String match;
+
+    Table(String name, String key, String match) {
+      this.name = name;
+      this.key = key;
+      this.match = match;
+    }
+
+    boolean hasLevel() {
+      return this == TILES;
+    }
+
+    String objectName(TileId id) {
+      return hasLevel() ? id.path() : id.entriesPath();
     }
   }
 
-  private static void insert(Connection c, String table, List<Row> rows)
+  private record Row(TileId id, byte[] data) {}
+
+  private static void insert(Connection c, Table table, List<Row> rows)
       throws SQLException, StoreConflictException {
     if (rows.isEmpty()) {
       return;
     }
-    boolean bundles = table.equals("tlog_entry_bundles");
-    String key = bundles ? "idx, width" : "level, idx, width";
     Integer[] levels = new Integer[rows.size()];
     Long[] indexes = new Long[rows.size()];
     Integer[] widths = new Integer[rows.size()];
@@ -103,12 +121,12 @@ final class TileQueries {
     }
     Set<TileId> inserted = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO " + table + " (" + key + ", data)"
-            + " SELECT " + (bundles ? "q.idx, q.width" : "q.level, q.idx, q.width") + ", q.data"
+        "INSERT INTO " + table.name + " (" + table.key + ", data)"
+            + " SELECT " + (table.hasLevel() ? "q.level, " : "") + "q.idx, q.width, q.data"
             + " FROM unnest(?::int[], ?::bigint[], ?::int[], ?::bytea[])"
             + "   AS q(level, idx, width, data)"
-            + " ON CONFLICT (" + key + ") DO NOTHING"
-            + " RETURNING " + (bundles ? "0" : "level") + ", idx, width")) {
+            + " ON CONFLICT (" + table.key + ") DO NOTHING"
+            + " RETURNING " + (table.hasLevel() ? "level" : "0") + ", idx, width")) {
       ps.setArray(1, c.createArrayOf("int4", levels));
       ps.setArray(2, c.createArrayOf("int8", indexes));
       ps.setArray(3, c.createArrayOf("int4", widths));
@@ -127,26 +145,27 @@ final class TileQueries {
     dropSupersededPartials(c, table, rows);
   }
 
-  private static void checkSame(Connection c, String table, Row r)
+  /** A row that was not inserted exists already; it must hold the same bytes. */
+  private static void checkSame(Connection c, Table table, Row r)
       throws SQLException, StoreConflictException {
-    boolean bundles = r.isBundle(table);
-    try (PreparedStatement ps = c.prepareStatement("SELECT data FROM " + table
-        + " WHERE " + (bundles ? "" : "level = ? AND ") + "idx = ? AND width = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT data FROM " + table.name + " WHERE " + table.match)) {
       int p = 1;
-      if (!bundles) {
+      if (table.hasLevel()) {
         ps.setInt(p++, r.id().level());
       }
       ps.setLong(p++, r.id().index());
       ps.setInt(p, r.id().width());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next() || !Arrays.equals(rs.getBytes(1), r.data())) {
-          throw new StoreConflictException(bundles ? r.id().entriesPath() : r.id().path());
+          throw new StoreConflictException(table.objectName(r.id()));
         }
       }
     }
   }
 
-  private static void dropSupersededPartials(Connection c, String table, List<Row> rows)
+  /** Partial tiles are prefixes of the full tile, from which readers now cut them. */
+  private static void dropSupersededPartials(Connection c, Table table, List<Row> rows)
       throws SQLException {
     List<Integer> levels = new ArrayList<>();
     List<Long> indexes = new ArrayList<>();
@@ -159,10 +178,9 @@ final class TileQueries {
     if (levels.isEmpty()) {
       return;
     }
-    boolean bundles = table.equals("tlog_entry_bundles");
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " t"
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.name + " t"
         + " USING unnest(?::int[], ?::bigint[]) AS f(level, idx)"
-        + " WHERE " + (bundles ? "" : "t.level = f.level AND ")
+        + " WHERE " + (table.hasLevel() ? "t.level = f.level AND " : "")
         + "t.idx = f.idx AND t.width < " + TileId.FULL_WIDTH)) {
       ps.setArray(1, c.createArrayOf("int4", levels.toArray(new Integer[0])));
       ps.setArray(2, c.createArrayOf("int8", indexes.toArray(new Long[0])));

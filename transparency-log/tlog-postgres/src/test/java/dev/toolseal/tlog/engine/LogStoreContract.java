@@ -204,15 +204,17 @@ public abstract class LogStoreContract {
 
   @Test
   void entryBundlesAreImmutable() throws Exception {
-    store.sequence(leaves("a", 10));
-    integrateAll(10);
+    store.sequence(leaves("a", 260));
+    integrateAll(260);
     TreeState now = store.currentTree();
     store.sequence(leaves("b", 5));
     TreeUpdate next = Integrator.prepare(store, TestLogKey.signer(), now, 5);
+    List<byte[]> other = new ArrayList<>();
+    for (int i = 0; i < TileId.FULL_WIDTH; i++) {
+      other.add(entry("x"));
+    }
     List<EntryBundleData> forged = new ArrayList<>(next.bundles());
-    forged.add(new EntryBundleData(new TileId(0, 0, 10), EntryBundle.encode(List.of(
-        entry("x"), entry("x"), entry("x"), entry("x"), entry("x"),
-        entry("x"), entry("x"), entry("x"), entry("x"), entry("x")))));
+    forged.add(new EntryBundleData(TileId.full(0, 0), EntryBundle.encode(other)));
     assertThrows(StoreConflictException.class,
         () -> store.integrate(new TreeUpdate(now, next.to(), next.tiles(), forged)));
     assertEquals(now, store.currentTree());
@@ -237,6 +239,8 @@ public abstract class LogStoreContract {
     }
     assertEquals(batches.length, published.size());
     assertEquals(published, store.checkpoints(0, 100), "history holds every checkpoint");
+    assertEquals(published.subList(3, 5), store.checkpoints(published.get(3).size(), 2));
+    assertEquals(published.subList(4, 6), store.checkpoints(published.get(3).size() + 1, 2));
     LogReader reader = new LogReader(store);
     for (PublishedCheckpoint cp : published) {
       Checkpoint body = SignedCheckpoint.open(cp.note(), TestLogKey.verifier()).checkpoint();
@@ -290,7 +294,11 @@ public abstract class LogStoreContract {
         reader.entryBundle(new TileId(0, 1, 44)).orElseThrow(), new TileId(0, 1, 44));
     assertArrayEquals(all.get(299).entry(), second.get(43));
     assertTrue(reader.tile(new TileId(0, 1, 45)).isEmpty(), "no tile beyond the tree");
+    assertTrue(reader.entryBundle(new TileId(0, 1, 45)).isEmpty(), "no bundle beyond the tree");
     assertTrue(reader.entryBundle(new TileId(0, 2, 1)).isEmpty());
+    store.sequence(leaves("b", 3));
+    assertTrue(reader.entryBundle(new TileId(0, 1, 45)).isEmpty(),
+        "sequenced is not enough: the checkpoint must cover the bundle");
     assertThrows(MissingObjectException.class,
         () -> store.readTiles(List.of(new TileId(1, 0, 2))));
   }

@@ -94,9 +94,15 @@ class LogTest {
     LogOptions slow = LogOptions.defaults().withMaxWait(Duration.ofSeconds(60));
     Log log = Log.start(store, TestLogKey.signer(), slow);
     CompletableFuture<Long> queued = log.append(bytes("queued"));
+    CompletableFuture<PublishedCheckpoint> integrated = log.awaitIntegrated(0);
+    CompletableFuture<PublishedCheckpoint> never = log.awaitIntegrated(1);
     log.close();
     assertEquals(0L, queued.get(30, TimeUnit.SECONDS));
     assertEquals(1, store.sequencedSize());
+    assertEquals(1, integrated.get(30, TimeUnit.SECONDS).size(), "close integrates the rest");
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> never.get(30, TimeUnit.SECONDS));
+    assertInstanceOf(IllegalStateException.class, e.getCause());
     assertThrows(IllegalStateException.class, () -> log.append(bytes("late")));
   }
 

@@ -12,7 +12,10 @@ import dev.toolseal.tlog.engine.LogReader;
 import dev.toolseal.tlog.engine.LogStore;
 import dev.toolseal.tlog.engine.PublishedCheckpoint;
 import dev.toolseal.tlog.engine.TestLogKey;
+import dev.toolseal.tlog.tiles.EntryBundle;
+import dev.toolseal.tlog.tiles.TileId;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +39,20 @@ final class LogAudit {
    * from the tiles, against {@code cp}.
    */
   void assertIncluded(Map<Long, String> acked, PublishedCheckpoint cp) throws Exception {
+    Map<Long, List<byte[]>> bundles = new HashMap<>();
     for (Map.Entry<Long, String> e : acked.entrySet()) {
       long index = e.getKey();
       byte[] entry = e.getValue().getBytes(StandardCharsets.UTF_8);
       assertTrue(index < cp.size(), "acknowledged entry " + index + " is not in the tree");
       assertArrayEquals(entry, store.readLeaves(index, 1).get(0).entry(), "entry " + index);
+      long b = index / TileId.FULL_WIDTH;
+      if (!bundles.containsKey(b)) {
+        int width = (int) Math.min(TileId.FULL_WIDTH, cp.size() - b * TileId.FULL_WIDTH);
+        TileId id = new TileId(0, b, width);
+        bundles.put(b, EntryBundle.decode(reader.entryBundle(id).orElseThrow(), id));
+      }
+      assertArrayEquals(entry, bundles.get(b).get((int) (index % TileId.FULL_WIDTH)),
+          "entry " + index + " in its bundle");
       MerkleTree.verifyInclusion(Rfc6962.leafHash(entry), index, cp.size(),
           reader.inclusionProof(index, cp.size()), cp.root());
     }

@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /** An Agroal connection pool (the pool Quarkus uses) for a JDBC URL, user {@code postgres}. */
-final class PooledDataSource {
+public final class PooledDataSource {
   private PooledDataSource() {}
 
-  static AgroalDataSource open(String jdbcUrl, int maxSize) {
+  public static AgroalDataSource open(String jdbcUrl, int maxSize) {
     AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
         .connectionPoolConfiguration(pool -> pool
             .maxSize(maxSize)
