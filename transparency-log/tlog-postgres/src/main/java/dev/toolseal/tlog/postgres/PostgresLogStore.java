@@ -26,7 +26,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The {@link LogStore} in PostgreSQL, over plain JDBC. Tables (see
- * {@code db/migration/tlog/V1__log_tables.sql}): {@code tlog_sequence} (one row, the next
+ * {@code db/tlog/V1__log_tables.sql}): {@code tlog_sequence} (one row, the next
  * index), {@code tlog_entries}, {@code tlog_tiles}, {@code tlog_entry_bundles},
  * {@code tlog_checkpoint} (one row, the current checkpoint) and {@code tlog_checkpoint_history}.
  *
@@ -53,7 +53,7 @@ public final class PostgresLogStore implements LogStore {
   public static void migrate(DataSource dataSource) {
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration/tlog")
+        .locations("classpath:db/tlog")
         .table("tlog_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
