@@ -48,9 +48,17 @@ public final class Hash implements Comparable<Hash> {
     return new Hash(HexFormat.of().parseHex(hex));
   }
 
-  /** Parses standard (padded) base64 of exactly {@value #SIZE} bytes. */
+  /**
+   * Parses the canonical standard (padded) base64 of exactly {@value #SIZE} bytes. Missing
+   * padding and non-zero padding bits, which the JDK decoder tolerates, are refused: one hash has
+   * exactly one text form.
+   */
   public static Hash fromBase64(String b64) {
-    return of(Base64.getDecoder().decode(b64));
+    byte[] decoded = Base64.getDecoder().decode(b64);
+    if (!Base64.getEncoder().encodeToString(decoded).equals(b64)) {
+      throw new IllegalArgumentException("not the canonical base64 of a hash");
+    }
+    return of(decoded);
   }
 
   /** A copy of the bytes. */

@@ -112,6 +112,12 @@ class ProofVerificationTest {
         if (n - 1 > i) {
           sizeMutationsAccepted += inclusionAgrees(leaf, i, n - 1, proof, root) ? 1 : 0;
         }
+        // What a signed checkpoint of the neighbouring size would give: that size with its own
+        // root. This pair is always rejected.
+        rejectInclusion(leaf, i, n + 1, proof, ROOTS[n + 1]);
+        if (n - 1 > i) {
+          rejectInclusion(leaf, i, n - 1, proof, ROOTS[n - 1]);
+        }
         assertEquals(Reason.INVALID_INPUT, rejectInclusion(leaf, i, i, proof, root).reason());
       }
     }
@@ -198,6 +204,16 @@ class ProofVerificationTest {
           if (m2 >= 0) {
             rejectConsistency(m2, n, proof, r1, r2);
             assertEquals(false, consistencyAgrees(m2, n, proof, r1, r2));
+          }
+        }
+        // Either size moved by one together with its own root, as two signed checkpoints of
+        // those sizes would give them, is always rejected for a non-trivial proof.
+        if (m > 0 && m < n) {
+          rejectConsistency(m, n + 1, proof, r1, ROOTS[n + 1]);
+          rejectConsistency(m, n - 1, proof, r1, ROOTS[n - 1]);
+          rejectConsistency(m + 1, n, proof, ROOTS[m + 1], r2);
+          if (m - 1 > 0) {
+            rejectConsistency(m - 1, n, proof, ROOTS[m - 1], r2);
           }
         }
         consistencyAgrees(m, n + 1, proof, r1, r2);

@@ -1,6 +1,8 @@
 package dev.toolseal.tlog.proof;
 
 import dev.toolseal.tlog.Hash;
+import dev.toolseal.tlog.MerkleTree;
+import dev.toolseal.tlog.ProofException;
 import dev.toolseal.tlog.checkpoint.Checkpoint;
 import dev.toolseal.tlog.checkpoint.CheckpointException;
 import dev.toolseal.tlog.checkpoint.SignedCheckpoint;
@@ -86,6 +88,23 @@ public final class TlogProof {
       NoteVerifier logKey, Collection<CosignatureVerifier> witnesses, int quorum)
       throws NoteException, CheckpointException {
     return SignedCheckpoint.open(checkpoint, logKey, witnesses, quorum);
+  }
+
+  /**
+   * Verifies the whole proof for the entry whose RFC 6962 leaf hash is {@code leafHash}: the
+   * embedded checkpoint against the log key (and witnesses), then the inclusion proof of
+   * {@link #index()} in that checkpoint's tree (RFC 9162 section 2.1.3.2, which also refuses an
+   * index at or past the tree size).
+   *
+   * @return the verified checkpoint the entry is included in
+   */
+  public SignedCheckpoint verify(
+      Hash leafHash, NoteVerifier logKey, Collection<CosignatureVerifier> witnesses, int quorum)
+      throws NoteException, CheckpointException, ProofException {
+    SignedCheckpoint signed = openCheckpoint(logKey, witnesses, quorum);
+    Checkpoint c = signed.checkpoint();
+    MerkleTree.verifyInclusion(leafHash, index, c.size(), inclusionProof, c.root());
+    return signed;
   }
 
   /** The file's bytes. */

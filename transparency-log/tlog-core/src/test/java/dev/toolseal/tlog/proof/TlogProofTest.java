@@ -4,10 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.toolseal.tlog.Hash;
+import dev.toolseal.tlog.HashReader;
+import dev.toolseal.tlog.MerkleTree;
+import dev.toolseal.tlog.NodeId;
+import dev.toolseal.tlog.ProofException;
 import dev.toolseal.tlog.Rfc6962;
 import dev.toolseal.tlog.checkpoint.Checkpoint;
 import dev.toolseal.tlog.checkpoint.CheckpointSigner;
 import dev.toolseal.tlog.checkpoint.SignedCheckpoint;
+import dev.toolseal.tlog.note.NoteException;
 import dev.toolseal.tlog.note.NoteSigner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,6 +68,52 @@ class TlogProofTest {
     }
     SignedCheckpoint sc = proofs.get(1).openCheckpoint(log.verifier(), List.of(), 0);
     assertEquals(2, sc.checkpoint().size());
+  }
+
+  @Test
+  void verifiesInclusionOfTheEntryAndRefusesAnyOtherClaim() throws Exception {
+    byte[] seed = new byte[32];
+    Arrays.fill(seed, (byte) 5);
+    CheckpointSigner log = new CheckpointSigner(NoteSigner.fromSeed("example.com/log", seed));
+    List<Hash> leaves = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      leaves.add(Rfc6962.leafHash(new byte[] {(byte) i}));
+    }
+    HashReader reader = ids -> {
+      List<Hash> out = new ArrayList<>();
+      for (NodeId id : ids) {
+        out.add(subtree(leaves, id.firstLeaf(), id.endLeaf()));
+      }
+      return out;
+    };
+    byte[] note = log.sign(new Checkpoint("example.com/log", 13, subtree(leaves, 0, 13)));
+    for (int i = 0; i < 13; i++) {
+      TlogProof p = new TlogProof(
+          Optional.empty(), i, MerkleTree.proveInclusion(i, 13, reader), note);
+      TlogProof parsed = TlogProof.parse(p.format());
+      assertEquals(13, parsed.verify(leaves.get(i), log.verifier(), List.of(), 0)
+          .checkpoint().size());
+      Hash other = leaves.get((i + 1) % 13);
+      assertThrows(ProofException.class,
+          () -> parsed.verify(other, log.verifier(), List.of(), 0));
+    }
+    TlogProof past = new TlogProof(Optional.empty(), 13, List.of(), note);
+    assertThrows(ProofException.class,
+        () -> past.verify(leaves.get(0), log.verifier(), List.of(), 0));
+    NoteSigner stranger = NoteSigner.fromSeed("example.com/log", new byte[32]);
+    TlogProof p0 = new TlogProof(
+        Optional.empty(), 0, MerkleTree.proveInclusion(0, 13, reader), note);
+    assertThrows(NoteException.class,
+        () -> p0.verify(leaves.get(0), stranger.verifier(), List.of(), 0));
+  }
+
+  /** MTH(D[lo:hi]) straight from RFC 9162's recursive definition. */
+  private static Hash subtree(List<Hash> leaves, long lo, long hi) {
+    if (hi - lo == 1) {
+      return leaves.get((int) lo);
+    }
+    long k = Long.highestOneBit(hi - lo - 1);
+    return Rfc6962.nodeHash(subtree(leaves, lo, lo + k), subtree(leaves, lo + k, hi));
   }
 
   @Test
