@@ -45,7 +45,8 @@ import java.util.List;
  *      "inclusionProof": {"logIndex": "7", "rootHash": b64, "treeSize": "9", "hashes": [b64],
  *        "checkpoint": {"envelope": signed checkpoint note}},
  *      "canonicalizedBody": b64 log leaf}]},
- *  "dsseEnvelope": {"payload": b64, "payloadType": str, "signatures": [{"sig": b64, "keyid": hex}]}}</pre>
+ *  "dsseEnvelope": {"payload": b64, "payloadType": str,
+ *    "signatures": [{"sig": b64, "keyid": hex}]}}</pre>
  *
  * Reading is strict: at most {@link #MAX_BYTES} of UTF-8 JSON without duplicate keys or unknown
  * fields, exactly one spelling per value (what {@link #write} produces, up to whitespace and

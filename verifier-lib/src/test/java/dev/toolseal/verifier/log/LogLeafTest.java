@@ -106,6 +106,7 @@ class LogLeafTest {
       assertThrows(LogLeafFormatException.class,
           () -> LogLeaf.parse(b.getBytes(StandardCharsets.UTF_8)), b);
     }
-    assertThrows(LogLeafFormatException.class, () -> LogLeaf.parse(new byte[LogLeaf.MAX_BYTES + 1]));
+    assertThrows(LogLeafFormatException.class,
+        () -> LogLeaf.parse(new byte[LogLeaf.MAX_BYTES + 1]));
   }
 }
