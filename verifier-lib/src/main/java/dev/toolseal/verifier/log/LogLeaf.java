@@ -68,9 +68,14 @@ public record LogLeaf(LeafKind kind, String name, String version, Hash digest, K
         throw new IllegalArgumentException("a key event leaf has an empty version");
       }
     }
-    if (name.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
-      throw new IllegalArgumentException("the name must be plain Unicode text");
+    if (unpairedSurrogate(name) || unpairedSurrogate(version)) {
+      throw new IllegalArgumentException("name and version must be valid Unicode text");
     }
+  }
+
+  private static boolean unpairedSurrogate(String s) {
+    return s.codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE
+        && cp <= Character.MAX_SURROGATE);
   }
 
   /** The predicate type of the recorded attestation: {@code kind.predicateType()}. */

@@ -12,12 +12,14 @@ import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.keys.KeyId;
 import dev.toolseal.verifier.keys.VerificationKey;
 import dev.toolseal.verifier.log.LeafKind;
+import dev.toolseal.verifier.log.LogId;
 import dev.toolseal.verifier.verification.EvidenceRejectedException.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The publisher keys of one namespace and the revocations that apply to known keys, read from
@@ -26,14 +28,18 @@ import java.util.Map;
  * <p>Rules: under {@code LOGGED} trust a namespace's keys are the keys of its key-binding
  * attestations (each signed by the bound key); under {@code PINNED} they are the policy's. A
  * revocation counts if it is signed by the revoked key itself or by a key of the namespace it
- * names; revocations signed by nobody we know are ignored. A {@code compromised} revocation
- * applies to every entry, the others to entries with a larger log index than the revocation.
+ * names, where it revokes one of that namespace's publisher keys (so a publisher cannot revoke
+ * an assessor); revocations signed by nobody we know are ignored. A {@code compromised}
+ * revocation applies to every entry, the others to entries with a larger log index than the
+ * revocation (in the same log).
  */
 final class KeyEvents {
   /** A verified revocation and where it is in the log. */
-  record Revoked(KeyRevocation revocation, long index) {
-    boolean appliesTo(long entryIndex) {
-      return revocation.reason() == KeyRevocation.Reason.COMPROMISED || entryIndex > index;
+  record Revoked(KeyRevocation revocation, LogId log, long index) {
+    /** Log order is only comparable within one log; across logs a revocation always applies. */
+    boolean appliesTo(LogId entryLog, long entryIndex) {
+      return revocation.reason() == KeyRevocation.Reason.COMPROMISED || !entryLog.equals(log)
+          || entryIndex > index;
     }
   }
 
@@ -106,10 +112,11 @@ final class KeyEvents {
     KeyRevocation r = v.value();
     boolean bySelf = v.signers().contains(r.keyId());
     boolean byNamespace = r.namespace().equals(namespace)
+        && publisherKeys.containsKey(r.keyId())
         && v.signers().stream().anyMatch(publisherKeys::containsKey);
     if (bySelf || byNamespace) {
       revocations.computeIfAbsent(r.keyId(), k -> new ArrayList<>())
-          .add(new Revoked(r, b.proof().index()));
+          .add(new Revoked(r, b.proof().logId(), b.proof().index()));
     }
   }
 
@@ -118,15 +125,17 @@ final class KeyEvents {
     return publisherKeys;
   }
 
-  /** The first revocation of {@code key} that applies to an entry at {@code entryIndex}. */
-  java.util.Optional<Revoked> revocation(KeyId key, long entryIndex) {
+  /** The first revocation of {@code key} that applies to the entry {@code entry}. */
+  Optional<Revoked> revocation(KeyId key, OfflineBundle entry) {
     return revocations.getOrDefault(key, List.of()).stream()
-        .filter(r -> r.appliesTo(entryIndex)).findFirst();
+        .filter(r -> r.appliesTo(entry.proof().logId(), entry.proof().index())).findFirst();
   }
 
-  /** Throws if {@code key} is revoked for the entry at {@code entryIndex}. */
-  void requireNotRevoked(KeyId key, long entryIndex, String what) throws KeyRevokedException {
-    java.util.Optional<Revoked> r = revocation(key, entryIndex);
+  /** Throws if {@code key} is revoked for the entry {@code entry}. */
+  void requireNotRevoked(KeyId key, OfflineBundle entry, String what)
+      throws KeyRevokedException {
+    long entryIndex = entry.proof().index();
+    Optional<Revoked> r = revocation(key, entry);
     if (r.isPresent()) {
       KeyRevocation rev = r.get().revocation();
       throw new KeyRevokedException(rev, r.get().index(), entryIndex, "the key " + key

@@ -157,7 +157,7 @@ public final class ReleaseVerifier {
     if (key == null) {
       throw Signatures.untrusted(LeafKind.RELEASE, rel, trusted);
     }
-    keys.requireNotRevoked(key.keyId(), rel.proof().index(), "release "
+    keys.requireNotRevoked(key.keyId(), rel, "release "
         + Signatures.subject(rel));
     try {
       return Attestations.verifyRelease(rel.envelope(), key).value();

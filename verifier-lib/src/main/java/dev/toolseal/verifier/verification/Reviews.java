@@ -61,7 +61,7 @@ final class Reviews {
         continue;
       }
       for (KeyId assessor : v.signers()) {
-        if (keys.revocation(assessor, b.proof().index()).isPresent()) {
+        if (keys.revocation(assessor, b).isPresent()) {
           notes.accept("ignored the review by " + assessor + ": that assessor key is revoked");
           continue;
         }

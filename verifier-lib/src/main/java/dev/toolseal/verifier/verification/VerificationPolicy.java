@@ -129,9 +129,14 @@ public final class VerificationPolicy {
       return this;
     }
 
-    /** Requires PASSED reviews by at least {@code k} distinct keys among {@code assessorKeys}. */
+    /**
+     * Requires PASSED reviews by at least {@code k} distinct keys among {@code assessorKeys},
+     * replacing any earlier requirement. With {@code k = 0} reviews are not required, but a
+     * FAILED review by one of the assessors still rejects.
+     */
     public Builder requireReviews(int k, Collection<VerificationKey> assessorKeys) {
       List<VerificationKey> keys = List.copyOf(assessorKeys);
+      assessors.clear();
       keys.forEach(key -> assessors.put(key.keyId(), key));
       if (k < 0 || k > assessors.size()) {
         throw new IllegalArgumentException("k must be between 0 and the number of assessors");

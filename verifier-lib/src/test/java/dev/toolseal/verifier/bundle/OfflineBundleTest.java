@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.toolseal.tlog.Hash;
+import dev.toolseal.tlog.checkpoint.Checkpoint;
+import dev.toolseal.tlog.note.CosignatureSigner;
+import dev.toolseal.tlog.note.Note;
+import dev.toolseal.tlog.note.NoteSigner;
 import dev.toolseal.tlog.proof.TlogProof;
 import dev.toolseal.verifier.attest.Attestations;
 import dev.toolseal.verifier.attest.Envelope;
@@ -24,6 +28,9 @@ import dev.toolseal.verifier.log.LogId;
 import dev.toolseal.verifier.log.LogTrust;
 import dev.toolseal.verifier.log.TestLog;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -186,6 +193,25 @@ class OfflineBundleTest {
     InclusionException untrusted = assertThrows(InclusionException.class,
         () -> InclusionVerifier.verify(bundle.withProof(forged), trust));
     assertEquals(InclusionException.Reason.UNTRUSTED_CHECKPOINT, untrusted.reason());
+  }
+
+  @Test
+  void aWitnessQuorumIsEnforced() throws Exception {
+    byte[] seed = new byte[32];
+    java.util.Arrays.fill(seed, (byte) 5);
+    CosignatureSigner witness = CosignatureSigner.of(NoteSigner.fromSeed("w.example", seed),
+        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    LogTrust witnessed = new LogTrust(List.of(log.key().verifier()),
+        List.of(witness.verifier()), 1);
+    InclusionException e = assertThrows(InclusionException.class,
+        () -> InclusionVerifier.verify(bundle, witnessed));
+    assertEquals(InclusionException.Reason.UNTRUSTED_CHECKPOINT, e.reason());
+    EntryProof p = bundle.proof();
+    String body = new Checkpoint(log.origin(), p.treeSize(), p.rootHash()).format();
+    OfflineBundle cosigned = bundle.withProof(EntryProof.of(p.logId(), p.index(), p.hashes(),
+        Note.sign(body, log.key(), witness)));
+    assertEquals(1, InclusionVerifier.verify(cosigned, witnessed).cosigners().size());
+    assertEquals(cosigned, BundleFormat.read(BundleFormat.write(cosigned)));
   }
 
   /** Reading must fail, or the bundle read must fail inclusion or its signature. */

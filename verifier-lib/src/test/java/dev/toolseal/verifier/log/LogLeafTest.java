@@ -54,6 +54,19 @@ class LogLeafTest {
   }
 
   @Test
+  void namesOutsideTheBasicPlaneRoundTrip() throws Exception {
+    ObjectNode manifest = JsonNodeFactory.instance.objectNode();
+    Release r = new Release(new ReleaseName("io.github.acme/\uD83C\uDF26weather", "1.2.0"),
+        manifest);
+    LogLeaf leaf = LogLeaf.describe(Attestations.sign(r.toStatement(), List.of(KEY)),
+        KEY.keyId());
+    assertEquals(leaf, LogLeaf.parse(leaf.format()));
+    assertThrows(IllegalArgumentException.class, () -> new LogLeaf(LeafKind.RELEASE,
+        "io.github.acme/\uD83Cweather", "1", leaf.digest(), leaf.keyId(),
+        leaf.envelopeDigest()));
+  }
+
+  @Test
   void refusesAnAuthorityThatDidNotSign() {
     assertThrows(LogLeafFormatException.class,
         () -> LogLeaf.describe(release(), KeyPairs.generate().keyId()));

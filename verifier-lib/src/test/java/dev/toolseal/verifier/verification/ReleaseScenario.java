@@ -116,7 +116,12 @@ final class ReleaseScenario {
   }
 
   OfflineBundle revocation(SigningKey signer, KeyRevocation.Reason reason) {
-    KeyRevocation rev = new KeyRevocation(NAMESPACE, PUBLISHER.keyId(), reason, "lost laptop");
+    return revocation(signer, PUBLISHER.keyId(), reason);
+  }
+
+  OfflineBundle revocation(SigningKey signer, dev.toolseal.verifier.keys.KeyId revoked,
+      KeyRevocation.Reason reason) {
+    KeyRevocation rev = new KeyRevocation(NAMESPACE, revoked, reason, "lost laptop");
     return log(Attestations.sign(rev.toStatement(), List.of(signer)), signer);
   }
 

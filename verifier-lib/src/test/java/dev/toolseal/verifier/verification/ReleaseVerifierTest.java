@@ -16,6 +16,7 @@ import dev.toolseal.verifier.bundle.EntryProof;
 import dev.toolseal.verifier.bundle.InclusionException;
 import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.bundle.TestBundles;
+import dev.toolseal.verifier.keys.SigningKey;
 import dev.toolseal.verifier.log.CheckpointStore;
 import dev.toolseal.verifier.log.ConsistencyProof;
 import dev.toolseal.verifier.log.LogClient;
@@ -136,6 +137,53 @@ class ReleaseVerifierTest {
     s.keyEvents.add(s.revocation(ReleaseScenario.INTRUDER, KeyRevocation.Reason.COMPROMISED));
     VerificationResult r = verify(s.evidence(), s.policy().build());
     assertEquals(Status.ACCEPTED, r.status(), r.explain());
+  }
+
+  @Test
+  void aPublisherCannotRevokeAnAssessorToHideItsFailedReview() {
+    SigningKey critic = ReleaseScenario.ASSESSORS.get(2);
+    s.reviews.add(s.review(critic, Review.Result.FAILED));
+    s.keyEvents.add(s.revocation(ReleaseScenario.PUBLISHER, critic.keyId(),
+        KeyRevocation.Reason.COMPROMISED));
+    ReviewRejectedException x = rejectedWith(verify(s.evidence(), s.policy().build()),
+        ReviewRejectedException.class);
+    assertEquals(critic.keyId(), x.failedBy().orElseThrow());
+  }
+
+  @Test
+  void aReviewByASelfRevokedAssessorDoesNotCount() {
+    SigningKey first = ReleaseScenario.ASSESSORS.get(0);
+    s.keyEvents.add(s.revocation(first, first.keyId(), KeyRevocation.Reason.COMPROMISED));
+    ReviewRejectedException x = rejectedWith(verify(s.evidence(), s.policy().build()),
+        ReviewRejectedException.class);
+    assertEquals(ReviewRejectedException.Problem.MISSING, x.problem());
+    assertFalse(x.passedBy().contains(first.keyId()));
+  }
+
+  @Test
+  void bundlesProvenAgainstOlderCheckpointsAreCheckedForConsistency() throws Exception {
+    ReleaseEvidence current = s.evidence();
+    s.log.grow(7);
+    OfflineBundle newest = TestBundles.refresh(s.log, current.release());
+    ReleaseEvidence mixed = new ReleaseEvidence(newest, current.reviews(),
+        List.of(s.binding), s.log.client());
+    VerificationResult r = verify(mixed, s.policy().build());
+    assertEquals(Status.ACCEPTED, r.status(), r.explain());
+    assertArrayEquals(s.log.checkpoint(), store.load(s.log.origin()).orElseThrow());
+    CheckpointStore fresh = new MemoryCheckpointStore();
+    ReleaseEvidence noProofs = new ReleaseEvidence(newest, current.reviews(),
+        List.of(s.binding), LogClient.none());
+    EvidenceRejectedException x = rejectedWith(ReleaseVerifier.verify(live, noProofs,
+        s.policy().build(), fresh), EvidenceRejectedException.class);
+    assertEquals(EvidenceRejectedException.Problem.LOG_UNAVAILABLE, x.problem());
+  }
+
+  @Test
+  void unsupportedKeyEventsAreRefused() {
+    s.keyEvents.add(s.reviews.get(0));
+    EvidenceRejectedException x = rejectedWith(verify(s.evidence(), s.policy().build()),
+        EvidenceRejectedException.class);
+    assertEquals(EvidenceRejectedException.Problem.MALFORMED, x.problem());
   }
 
   @Test
