@@ -184,4 +184,33 @@ class AttestationsTest {
     assertThrows(PredicateFormatException.class, () -> Attestations.verifyYank(
         Attestations.sign(inconsistent, List.of(OTHER)), OTHER.verificationKey()));
   }
+
+  @Test
+  void keyEventsMustAgreeWithTheKeysTheyCarry() throws Exception {
+    SigningKey ed = key(KeyAlgorithm.ED25519);
+    SigningKey ec = key(KeyAlgorithm.ECDSA_P256_SHA256);
+    Statement binding = new KeyBinding(NS, ed.verificationKey()).toStatement();
+    ObjectNode wrongId = binding.predicate();
+    wrongId.put("keyId", ec.keyId().hex());
+    ObjectNode wrongAlg = binding.predicate();
+    wrongAlg.put("algorithm", KeyAlgorithm.ECDSA_P256_SHA256.wireName());
+    ObjectNode extra = binding.predicate();
+    extra.put("expires", "never");
+    for (ObjectNode p : List.of(wrongId, wrongAlg, extra)) {
+      Statement st = Statement.of(binding.subjects().get(0), KeyBinding.PREDICATE_TYPE, p);
+      assertThrows(PredicateFormatException.class, () -> Attestations.verifyKeyBinding(
+          Attestations.sign(st, List.of(ed))));
+    }
+    Statement otherSubject = Statement.of(new Subject("io.github.evil", ed.keyId().hash()),
+        KeyBinding.PREDICATE_TYPE, binding.predicate());
+    assertThrows(PredicateFormatException.class, () -> Attestations.verifyKeyBinding(
+        Attestations.sign(otherSubject, List.of(ed))));
+    ObjectNode self = new KeyRotation(NS, ec.keyId(), ed.verificationKey()).toStatement()
+        .predicate();
+    self.put("oldKeyId", ed.keyId().hex());
+    Statement selfRotation = Statement.of(new Subject(NS, ed.keyId().hash()),
+        KeyRotation.PREDICATE_TYPE, self);
+    assertThrows(PredicateFormatException.class, () -> Attestations.verifyRotation(
+        Attestations.sign(selfRotation, List.of(ed)), ed.verificationKey()));
+  }
 }

@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       verification says). If its signatures are also identical it must verify and have the
  *       original envelope digest, and this case must happen for exactly the mutants that replace
  *       a JSON whitespace byte (space, tab, LF, CR) with another one: nothing else is an
- *       accepted no-op. If only a signature changed we do not spend a (slow, pure-Java) signature
- *       check on it here; KeysTest flips a bit in every byte of a signature and requires rejection.
+ *       accepted no-op. If a key id changed, verification must throw (no trusted signer). If
+ *       only signature bytes changed we do not spend a (slow, pure-Java) signature check on it
+ *       here; KeysTest flips a bit in every byte of a signature and requires rejection.
  * </ol>
  */
 class EnvelopeMutationTest {
@@ -60,6 +61,7 @@ class EnvelopeMutationTest {
     Set<Integer> actualNoOps = new HashSet<>();
     int parsed = 0;
     int verifiedRefusals = 0;
+    int onlySignatureBytes = 0;
     for (int i = 0; i < json.length; i++) {
       if (pretty && !isJsonWhitespace(json[i])) {
         continue; // the same token bytes as in the canonical layout, already covered there
@@ -94,7 +96,13 @@ class EnvelopeMutationTest {
               List.of(key.verificationKey())));
           assertEquals(original.envelopeDigest(), e.envelopeDigest());
           assertArrayEquals(original.toJson(), e.toJson());
+        } else if (!e.keyIds().equals(original.keyIds())) {
+          // the key id changed: nothing trusted signed (cheap, no signature maths)
+          assertThrows(AttestationVerificationException.class,
+              () -> EnvelopeVerifier.verifyAny(e, TYPE, List.of(key.verificationKey())));
+          verifiedRefusals++;
         } else {
+          onlySignatureBytes++;
           assertFalse(e.signatures().equals(original.signatures()));
         }
       }
@@ -103,5 +111,6 @@ class EnvelopeMutationTest {
     assertEquals(pretty, !actualNoOps.isEmpty());
     assertTrue(parsed > 0, "some mutants must parse");
     assertEquals(!pretty, verifiedRefusals > 0, "payload mutants must reach the verifier");
+    assertEquals(!pretty, onlySignatureBytes > 0);
   }
 }
