@@ -12,6 +12,7 @@ import dev.toolseal.verifier.attest.DsseSignature;
 import dev.toolseal.verifier.attest.Envelope;
 import dev.toolseal.verifier.attest.KeyRevocation;
 import dev.toolseal.verifier.attest.Review;
+import dev.toolseal.verifier.bundle.BundleFormat;
 import dev.toolseal.verifier.bundle.EntryProof;
 import dev.toolseal.verifier.bundle.InclusionException;
 import dev.toolseal.verifier.bundle.OfflineBundle;
@@ -66,6 +67,20 @@ class ReleaseVerifierTest {
     assertEquals(s.log.size(), v.checkpoint().checkpoint().size());
     assertArrayEquals(s.log.checkpoint(), store.load(s.log.origin()).orElseThrow());
     assertTrue(r.diff().orElseThrow().isEmpty());
+  }
+
+  @Test
+  void evidenceReadFromBundleJsonVerifies() throws Exception {
+    ReleaseEvidence e = s.evidence();
+    s.keyEvents.add(s.revocation(ReleaseScenario.INTRUDER, KeyRevocation.Reason.RETIRED));
+    List<byte[]> events = s.evidence().keyEvents().stream().map(BundleFormat::write).toList();
+    ReleaseEvidence read = ReleaseEvidence.read(BundleFormat.write(e.release()),
+        e.reviews().stream().map(BundleFormat::write).toList(), events, e.logClient());
+    assertEquals(e.release(), read.release());
+    assertEquals(e.reviews(), read.reviews());
+    assertEquals(2, read.keyEvents().size());
+    VerificationResult r = verify(read, s.policy().build());
+    assertEquals(Status.ACCEPTED, r.status(), r.explain());
   }
 
   @Test
