@@ -1,0 +1,147 @@
+package dev.toolseal.verifier.verification;
+
+import dev.toolseal.verifier.VerificationException;
+import dev.toolseal.verifier.attest.AttestationVerificationException;
+import dev.toolseal.verifier.attest.Attestations;
+import dev.toolseal.verifier.attest.KeyBinding;
+import dev.toolseal.verifier.attest.KeyRevocation;
+import dev.toolseal.verifier.attest.PredicateFormatException;
+import dev.toolseal.verifier.attest.StatementFormatException;
+import dev.toolseal.verifier.attest.Verified;
+import dev.toolseal.verifier.bundle.OfflineBundle;
+import dev.toolseal.verifier.keys.KeyId;
+import dev.toolseal.verifier.keys.VerificationKey;
+import dev.toolseal.verifier.log.LeafKind;
+import dev.toolseal.verifier.log.LogId;
+import dev.toolseal.verifier.verification.EvidenceRejectedException.Problem;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The publisher keys of one namespace and the revocations that apply to known keys, read from
+ * key-event bundles whose inclusion the caller has already verified.
+ *
+ * <p>Rules: under {@code LOGGED} trust a namespace's keys are the keys of its key-binding
+ * attestations (each signed by the bound key); under {@code PINNED} they are the policy's. A
+ * revocation counts if it is signed by the revoked key itself or by a key of the namespace it
+ * names, where it revokes one of that namespace's publisher keys (so a publisher cannot revoke
+ * an assessor); revocations signed by nobody we know are ignored. A {@code compromised}
+ * revocation applies to every entry, the others to entries with a larger log index than the
+ * revocation (in the same log).
+ */
+final class KeyEvents {
+  /** A verified revocation and where it is in the log. */
+  record Revoked(KeyRevocation revocation, LogId log, long index) {
+    /** Log order is only comparable within one log; across logs a revocation always applies. */
+    boolean appliesTo(LogId entryLog, long entryIndex) {
+      return revocation.reason() == KeyRevocation.Reason.COMPROMISED || !entryLog.equals(log)
+          || entryIndex > index;
+    }
+  }
+
+  private final String namespace;
+  private final Map<KeyId, VerificationKey> publisherKeys;
+  private final Map<KeyId, List<Revoked>> revocations = new LinkedHashMap<>();
+
+  private KeyEvents(String namespace, Map<KeyId, VerificationKey> publisherKeys) {
+    this.namespace = namespace;
+    this.publisherKeys = publisherKeys;
+  }
+
+  static KeyEvents read(String namespace, VerificationPolicy policy, List<OfflineBundle> events,
+      Collection<VerificationKey> otherKnownKeys) throws VerificationException {
+    Map<KeyId, VerificationKey> keys = new LinkedHashMap<>();
+    for (OfflineBundle b : events) {
+      LeafKind kind = b.leaf().kind();
+      if (kind != LeafKind.KEY_BINDING && kind != LeafKind.KEY_REVOCATION) {
+        throw new EvidenceRejectedException(Problem.MALFORMED, "a " + kind.wireName()
+            + " bundle was given as a key event; only key bindings and revocations are "
+            + "supported", null);
+      }
+    }
+    if (policy.publisherTrust() == VerificationPolicy.PublisherTrust.PINNED) {
+      keys.putAll(policy.pinnedKeys(namespace));
+    } else {
+      for (OfflineBundle b : events) {
+        if (b.leaf().kind() == LeafKind.KEY_BINDING && b.leaf().name().equals(namespace)) {
+          KeyBinding binding = binding(b);
+          keys.put(binding.key().keyId(), binding.key());
+        }
+      }
+    }
+    KeyEvents out = new KeyEvents(namespace, keys);
+    Map<KeyId, VerificationKey> known = new LinkedHashMap<>(keys);
+    otherKnownKeys.forEach(k -> known.put(k.keyId(), k));
+    for (OfflineBundle b : events) {
+      if (b.leaf().kind() == LeafKind.KEY_REVOCATION) {
+        out.addRevocation(b, known);
+      }
+    }
+    return out;
+  }
+
+  private static KeyBinding binding(OfflineBundle b) throws VerificationException {
+    try {
+      return Attestations.verifyKeyBinding(b.envelope()).value();
+    } catch (AttestationVerificationException e) {
+      throw Signatures.rejected(LeafKind.KEY_BINDING, b, List.of(b.leaf().keyId()), e);
+    } catch (StatementFormatException | PredicateFormatException e) {
+      throw new EvidenceRejectedException(Problem.MALFORMED,
+          "a key binding bundle does not hold a key binding", e);
+    }
+  }
+
+  private void addRevocation(OfflineBundle b, Map<KeyId, VerificationKey> known)
+      throws VerificationException {
+    Verified<KeyRevocation> v;
+    try {
+      v = Signatures.verifyRevocation(b, known.values());
+    } catch (AttestationVerificationException e) {
+      if (e.reason() == AttestationVerificationException.Reason.NO_TRUSTED_SIGNATURE) {
+        return;
+      }
+      throw Signatures.rejected(LeafKind.KEY_REVOCATION, b, List.copyOf(known.keySet()), e);
+    } catch (StatementFormatException | PredicateFormatException e) {
+      throw new EvidenceRejectedException(Problem.MALFORMED,
+          "a key revocation bundle does not hold a key revocation", e);
+    }
+    KeyRevocation r = v.value();
+    boolean bySelf = v.signers().contains(r.keyId());
+    boolean byNamespace = r.namespace().equals(namespace)
+        && publisherKeys.containsKey(r.keyId())
+        && v.signers().stream().anyMatch(publisherKeys::containsKey);
+    if (bySelf || byNamespace) {
+      revocations.computeIfAbsent(r.keyId(), k -> new ArrayList<>())
+          .add(new Revoked(r, b.proof().logId(), b.proof().index()));
+    }
+  }
+
+  /** The namespace's publisher keys, by id. */
+  Map<KeyId, VerificationKey> publisherKeys() {
+    return publisherKeys;
+  }
+
+  /** The first revocation of {@code key} that applies to the entry {@code entry}. */
+  Optional<Revoked> revocation(KeyId key, OfflineBundle entry) {
+    return revocations.getOrDefault(key, List.of()).stream()
+        .filter(r -> r.appliesTo(entry.proof().logId(), entry.proof().index())).findFirst();
+  }
+
+  /** Throws if {@code key} is revoked for the entry {@code entry}. */
+  void requireNotRevoked(KeyId key, OfflineBundle entry, String what)
+      throws KeyRevokedException {
+    long entryIndex = entry.proof().index();
+    Optional<Revoked> r = revocation(key, entry);
+    if (r.isPresent()) {
+      KeyRevocation rev = r.get().revocation();
+      throw new KeyRevokedException(rev, r.get().index(), entryIndex, "the key " + key
+          + " that signed " + what + " was revoked (" + rev.reason().wireName()
+          + (rev.comment().isEmpty() ? "" : ": " + rev.comment()) + ") at log index "
+          + r.get().index() + "; do not trust it until the publisher signs with a new key");
+    }
+  }
+}
