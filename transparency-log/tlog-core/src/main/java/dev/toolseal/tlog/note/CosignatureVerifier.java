@@ -16,14 +16,10 @@ public final class CosignatureVerifier implements Verifier {
   public static final byte TYPE = 0x04;
   static final int SIGNATURE_SIZE = 8 + Ed25519.SIGNATURE_SIZE;
 
-  private final String name;
-  private final byte[] publicKey;
-  private final int keyId;
+  private final NamedKey key;
 
-  private CosignatureVerifier(String name, byte[] publicKey) {
-    this.name = name;
-    this.publicKey = publicKey;
-    this.keyId = KeyNames.keyId(name, TYPE, publicKey);
+  private CosignatureVerifier(NamedKey key) {
+    this.key = key;
   }
 
   /**
@@ -32,13 +28,7 @@ public final class CosignatureVerifier implements Verifier {
    * @throws KeyFormatException if the name is invalid or the key is not a canonical encoding
    */
   public static CosignatureVerifier of(String name, byte[] publicKey) throws KeyFormatException {
-    if (!KeyNames.isValid(name)) {
-      throw new KeyFormatException("invalid key name");
-    }
-    if (publicKey.length != Ed25519.KEY_SIZE || Ed25519.decodePublicKey(publicKey) == null) {
-      throw new KeyFormatException("not a canonical 32-byte Ed25519 public key");
-    }
-    return new CosignatureVerifier(name, publicKey.clone());
+    return new CosignatureVerifier(NamedKey.of(name, TYPE, publicKey));
   }
 
   /**
@@ -47,19 +37,11 @@ public final class CosignatureVerifier implements Verifier {
    * @throws KeyFormatException if malformed, of another type, or the ID does not match the key
    */
   public static CosignatureVerifier parse(String verifierKey) throws KeyFormatException {
-    KeyString k = KeyString.parseVerifier(verifierKey);
-    if (k.type() != TYPE) {
-      throw new KeyFormatException("not an Ed25519 cosigner key (type 0x04)");
-    }
-    return fromKeyString(k);
+    return fromKeyString(KeyString.parseVerifier(verifierKey));
   }
 
   static CosignatureVerifier fromKeyString(KeyString k) throws KeyFormatException {
-    CosignatureVerifier v = of(k.name(), k.key());
-    if (v.keyId != k.keyId()) {
-      throw new KeyFormatException("key ID does not match the name and key");
-    }
-    return v;
+    return new CosignatureVerifier(NamedKey.of(k, TYPE));
   }
 
   /**
@@ -82,49 +64,48 @@ public final class CosignatureVerifier implements Verifier {
 
   @Override
   public String name() {
-    return name;
+    return key.name();
   }
 
   @Override
   public int keyId() {
-    return keyId;
+    return key.keyId();
   }
 
   /** A copy of the raw 32-byte public key. */
   public byte[] publicKey() {
-    return publicKey.clone();
+    return key.publicKey();
   }
 
   @Override
   public void verify(byte[] text, byte[] signature) throws InvalidSignatureException {
     if (signature.length != SIGNATURE_SIZE) {
-      throw new InvalidSignatureException(name, keyId);
+      throw new InvalidSignatureException(key.name(), key.keyId());
     }
     long timestamp = ByteBuffer.wrap(signature).getLong();
     byte[] sig = Arrays.copyOfRange(signature, 8, SIGNATURE_SIZE);
-    if (timestamp < 0 || !Ed25519.verify(publicKey, message(timestamp, text), sig)) {
-      throw new InvalidSignatureException(name, keyId);
+    if (timestamp < 0 || !Ed25519.verify(key.publicKeyUnsafe(), message(timestamp, text), sig)) {
+      throw new InvalidSignatureException(key.name(), key.keyId());
     }
   }
 
   @Override
   public String verifierKey() {
-    return KeyString.format(name, keyId, TYPE, publicKey);
+    return key.verifierKey();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CosignatureVerifier v && name.equals(v.name)
-        && Arrays.equals(publicKey, v.publicKey);
+    return o instanceof CosignatureVerifier v && key.equals(v.key);
   }
 
   @Override
   public int hashCode() {
-    return 31 * name.hashCode() + Arrays.hashCode(publicKey);
+    return key.hashCode();
   }
 
   @Override
   public String toString() {
-    return verifierKey();
+    return key.verifierKey();
   }
 }

@@ -1,7 +1,5 @@
 package dev.toolseal.tlog.note;
 
-import java.util.Arrays;
-
 /**
  * An Ed25519 note verifier key (signature type 0x01): a name and a 32-byte RFC 8032 public key.
  * Its string form is {@code name+hexid+base64(0x01||publickey)}, for example
@@ -11,14 +9,10 @@ public final class NoteVerifier implements Verifier {
   /** Signature type byte of Ed25519 note signatures. */
   public static final byte TYPE = 0x01;
 
-  private final String name;
-  private final byte[] publicKey;
-  private final int keyId;
+  private final NamedKey key;
 
-  private NoteVerifier(String name, byte[] publicKey) {
-    this.name = name;
-    this.publicKey = publicKey;
-    this.keyId = KeyNames.keyId(name, TYPE, publicKey);
+  private NoteVerifier(NamedKey key) {
+    this.key = key;
   }
 
   /**
@@ -27,13 +21,7 @@ public final class NoteVerifier implements Verifier {
    * @throws KeyFormatException if the name is invalid or the key is not a canonical encoding
    */
   public static NoteVerifier of(String name, byte[] publicKey) throws KeyFormatException {
-    if (!KeyNames.isValid(name)) {
-      throw new KeyFormatException("invalid key name");
-    }
-    if (publicKey.length != Ed25519.KEY_SIZE || Ed25519.decodePublicKey(publicKey) == null) {
-      throw new KeyFormatException("not a canonical 32-byte Ed25519 public key");
-    }
-    return new NoteVerifier(name, publicKey.clone());
+    return new NoteVerifier(NamedKey.of(name, TYPE, publicKey));
   }
 
   /**
@@ -42,60 +30,52 @@ public final class NoteVerifier implements Verifier {
    * @throws KeyFormatException if malformed, of another type, or the ID does not match the key
    */
   public static NoteVerifier parse(String verifierKey) throws KeyFormatException {
-    KeyString k = KeyString.parseVerifier(verifierKey);
-    if (k.type() != TYPE) {
-      throw new KeyFormatException("not an Ed25519 note key (type 0x01)");
-    }
-    return fromKeyString(k);
+    return fromKeyString(KeyString.parseVerifier(verifierKey));
   }
 
   static NoteVerifier fromKeyString(KeyString k) throws KeyFormatException {
-    NoteVerifier v = of(k.name(), k.key());
-    if (v.keyId != k.keyId()) {
-      throw new KeyFormatException("key ID does not match the name and key");
-    }
-    return v;
+    return new NoteVerifier(NamedKey.of(k, TYPE));
   }
 
   @Override
   public String name() {
-    return name;
+    return key.name();
   }
 
   @Override
   public int keyId() {
-    return keyId;
+    return key.keyId();
   }
 
   /** A copy of the raw 32-byte public key. */
   public byte[] publicKey() {
-    return publicKey.clone();
+    return key.publicKey();
   }
 
   @Override
   public void verify(byte[] text, byte[] signature) throws InvalidSignatureException {
-    if (!Ed25519.verify(publicKey, text, signature)) {
-      throw new InvalidSignatureException(name, keyId);
+    if (!Ed25519.verify(key.publicKeyUnsafe(), text, signature)) {
+      throw new InvalidSignatureException(key.name(), key.keyId());
     }
   }
 
   @Override
   public String verifierKey() {
-    return KeyString.format(name, keyId, TYPE, publicKey);
+    return key.verifierKey();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NoteVerifier v && name.equals(v.name) && Arrays.equals(publicKey, v.publicKey);
+    return o instanceof NoteVerifier v && key.equals(v.key);
   }
 
   @Override
   public int hashCode() {
-    return 31 * name.hashCode() + Arrays.hashCode(publicKey);
+    return key.hashCode();
   }
 
   @Override
   public String toString() {
-    return verifierKey();
+    return key.verifierKey();
   }
 }
