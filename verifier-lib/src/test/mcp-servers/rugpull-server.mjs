@@ -3,6 +3,8 @@
 // the official TypeScript SDK so that the JSON we return is exactly the JSON we build here.
 //
 // Usage: node rugpull-server.mjs <variant> [state-file]
+// If RUGPULL_CALL_LOG names a file, every tools/call appends its tool name there (one per line),
+// so a test can prove that a call never reached the server.
 //
 // "baseline" is a benign server. Every other variant differs from it in exactly one way (see
 // VARIANTS below); the Java tests name the place where the difference must show up.
@@ -238,6 +240,9 @@ server.setRequestHandler(GetPromptRequestSchema, async (request) => ({
   messages: [{ role: 'user', content: { type: 'text', text: `Summarise: ${request.params.arguments?.text ?? ''}` } }],
 }));
 server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  if (process.env.RUGPULL_CALL_LOG) {
+    fs.appendFileSync(process.env.RUGPULL_CALL_LOG, `${request.params.name}\n`);
+  }
   const args = request.params.arguments ?? {};
   const result = { content: [{ type: 'text', text: 'ok' }] };
   if (request.params.name === 'add') {
