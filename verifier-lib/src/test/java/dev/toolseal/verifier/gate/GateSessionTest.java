@@ -182,6 +182,24 @@ class GateSessionTest {
         assertEquals(List.of("add", "add"), GateServers.calls(log));
     }
 
+    @Test
+    void aPromptChangeAnnouncedLaterIsCaughtToo() throws Exception {
+        ToolManifest trusted = GateServers.pin(GateServers.rugpull("call-then-change-prompt", log("pin-ctcp")),
+                GateServers.RUGPULL);
+        Path log = log("call-then-change-prompt");
+        try (GatedMcpClient gate = GateServers.gate(GateServers.rugpull("call-then-change-prompt", log),
+                new PinnedManifestVerifier(trusted, Policy.REJECT_SERVER))) {
+            Verdict first = gate.verdict();
+            assertInstanceOf(Decision.AcceptAll.class, first.decision());
+            gate.callTool("add", TWO_PLUS_THREE);
+            Verdict after = awaitNewer(gate, first);
+            assertEquals(Set.of(new Fact("prompt:summarise", Kind.CHANGED, Set.of("/description"), "")),
+                    facts(after.reasons()));
+            assertEquals(Refusal.SERVER_REJECTED, refused(gate, "add", TWO_PLUS_THREE).refusal());
+        }
+        assertEquals(List.of("add"), GateServers.calls(log));
+    }
+
     /** Waits (bounded) until a verification newer than {@code old} is in force. */
     private static Verdict awaitNewer(GatedMcpClient gate, Verdict old) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
