@@ -1,5 +1,6 @@
 package dev.toolseal.verifier.gate;
 
+import dev.toolseal.verifier.manifest.VisibleText;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class GateRefusedException extends Exception {
     private static String message(Refusal refusal, Optional<String> tool, List<GateReason> reasons) {
         StringBuilder text = new StringBuilder(refusal.name());
         tool.ifPresent(name -> text.append(" tool `").append(
-                dev.toolseal.verifier.manifest.VisibleText.of(name)).append('`'));
+                VisibleText.of(name)).append('`'));
         reasons.forEach(reason -> text.append('\n').append(reason.text()));
         return text.toString();
     }

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.gate.GateRefusedException.Refusal;
 import dev.toolseal.verifier.gate.GateReason.Kind;
 import dev.toolseal.verifier.gate.GateRugPullTest.Fact;
 import dev.toolseal.verifier.gate.PinnedManifestVerifier.Policy;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.mcp.ListKind;
+import dev.toolseal.verifier.mcp.RawSnapshot;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,15 +135,15 @@ class GateSessionTest {
             assertEquals(listed.get(0).description(), raw.path("description").textValue());
             // the raw entry handed out canonicalises to exactly the entry the verifier judged
             assertEquals(judged.get().entries().get(EntryKey.parse("tool:get_weather")).text(),
-                    LiveManifests.of(GateServers.RUGPULL, new dev.toolseal.verifier.mcp.RawSnapshot(
+                    LiveManifests.of(GateServers.RUGPULL, new RawSnapshot(
                             judged.get().initialize().tree(), judged.get().clientCapabilities().tree(),
-                            Map.of(dev.toolseal.verifier.mcp.ListKind.TOOLS, List.of(page(raw)))))
+                            Map.of(ListKind.TOOLS, List.of(page(raw)))))
                             .entries().get(EntryKey.parse("tool:get_weather")).text());
         }
     }
 
     private static JsonNode page(JsonNode tool) {
-        var page = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.putArray("tools").add(tool);
         return page;
     }
