@@ -1,0 +1,53 @@
+package dev.toolseal.verifier.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolseal.verifier.manifest.ManifestAssembler;
+import dev.toolseal.verifier.manifest.ManifestException;
+import dev.toolseal.verifier.manifest.ServerRef;
+import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.mcp.ListKind;
+import dev.toolseal.verifier.mcp.McpEndpoint;
+import dev.toolseal.verifier.mcp.McpRecorder;
+import dev.toolseal.verifier.mcp.McpRecordingException;
+import dev.toolseal.verifier.mcp.RawSnapshot;
+import dev.toolseal.verifier.mcp.RecordingLimits;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+
+/** Turns a raw snapshot of a live server into the {@link ToolManifest} a verifier judges. */
+public final class LiveManifests {
+    private static final ObjectMapper WRITER = new ObjectMapper();
+
+    private LiveManifests() {
+    }
+
+    /** The manifest of {@code snapshot}, built from its raw JSON only, as release {@code server}. */
+    public static ToolManifest of(ServerRef server, RawSnapshot snapshot) throws ManifestException {
+        var session = new dev.toolseal.verifier.manifest.RawSession(server,
+                text(snapshot.clientCapabilities()), text(snapshot.initializeResult()),
+                pages(snapshot, ListKind.TOOLS), pages(snapshot, ListKind.PROMPTS),
+                pages(snapshot, ListKind.RESOURCES), pages(snapshot, ListKind.RESOURCE_TEMPLATES));
+        return new ManifestAssembler().assemble(session);
+    }
+
+    /** Starts or connects to {@code endpoint}, records it once and returns its manifest. */
+    public static ToolManifest record(McpEndpoint endpoint, ServerRef server,
+            McpSchema.ClientCapabilities capabilities, RecordingLimits limits)
+            throws McpRecordingException, ManifestException {
+        return of(server, new McpRecorder(limits).record(endpoint, capabilities));
+    }
+
+    private static List<String> pages(RawSnapshot snapshot, ListKind kind) {
+        return snapshot.pages().getOrDefault(kind, List.of()).stream().map(LiveManifests::text).toList();
+    }
+
+    private static String text(JsonNode node) {
+        try {
+            return WRITER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a recorded JSON tree could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.toolseal.verifier.gate;
+
+import dev.toolseal.verifier.manifest.ToolManifest;
+
+/**
+ * Decides which parts of a live manifest a client may use. The gate's only view of trust: a
+ * pinned manifest ({@link PinnedManifestVerifier}) or a signed, reviewed, logged release.
+ *
+ * <p>Contract: called by the gate on its own thread, once per verification, with the manifest
+ * recorded raw from the server in hand. Throwing (anything) or returning {@code null} rejects
+ * the whole server; the gate never falls back to accepting.
+ */
+@FunctionalInterface
+public interface ManifestVerifier {
+
+    /** The decision for {@code live}. */
+    Decision verify(ToolManifest live) throws Exception;
+}

@@ -1,0 +1,71 @@
+package dev.toolseal.verifier.gate;
+
+import dev.toolseal.verifier.manifest.CanonicalJson;
+import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.ManifestDiff;
+import dev.toolseal.verifier.manifest.ToolManifest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Trusts exactly one manifest, given in advance (pinned): the live manifest must equal it part
+ * by part (each part's canonical JSON, hence its SHA-256 digest).
+ *
+ * <p>{@link Policy#REJECT_SERVER} rejects the server on any difference.
+ * {@link Policy#QUARANTINE_CHANGED} accepts the list entries that are unchanged and hides the
+ * rest, unless a fixed part (instructions, server info, capabilities, protocol version, client
+ * capabilities, release identity) differs: then the server is rejected all the same.
+ */
+public final class PinnedManifestVerifier implements ManifestVerifier {
+
+    /** What to do about a difference in a list entry. */
+    public enum Policy {
+        /** Any difference rejects the whole server. */
+        REJECT_SERVER,
+        /** Only the differing list entries are hidden; fixed parts still reject the server. */
+        QUARANTINE_CHANGED
+    }
+
+    private final ToolManifest trusted;
+    private final String trustedLabel;
+    private final Policy policy;
+
+    /**
+     * @param trustedLabel how reasons name the trusted manifest, e.g. {@code acme/weather@1.2.0}
+     */
+    public PinnedManifestVerifier(ToolManifest trusted, String trustedLabel, Policy policy) {
+        this.trusted = Objects.requireNonNull(trusted, "trusted");
+        this.trustedLabel = Objects.requireNonNull(trustedLabel, "trustedLabel");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** A verifier that names the trusted manifest by its release, {@code name@version}. */
+    public PinnedManifestVerifier(ToolManifest trusted, Policy policy) {
+        this(trusted, trusted.server().name() + "@" + trusted.server().version(), policy);
+    }
+
+    @Override
+    public Decision verify(ToolManifest live) {
+        Objects.requireNonNull(live, "live");
+        ManifestDiff diff = ManifestDiff.between(trusted, live);
+        if (diff.isEmpty()) {
+            return new Decision.AcceptAll();
+        }
+        List<GateReason> reasons = GateReason.of(diff, trustedLabel);
+        boolean fixedPartChanged = diff.changes().stream().anyMatch(c -> !c.key().kind().isListKind());
+        if (policy == Policy.REJECT_SERVER || fixedPartChanged) {
+            return new Decision.RejectServer(reasons);
+        }
+        Map<EntryKey, CanonicalJson> pinned = trusted.parts();
+        Set<EntryKey> accepted = new HashSet<>();
+        live.parts().forEach((key, value) -> {
+            if (value.equals(pinned.get(key))) {
+                accepted.add(key);
+            }
+        });
+        return new Decision.AcceptOnly(accepted, reasons);
+    }
+}
