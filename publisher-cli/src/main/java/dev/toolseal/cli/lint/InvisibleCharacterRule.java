@@ -1,12 +1,13 @@
 package dev.toolseal.cli.lint;
 
 /**
- * {@code invisible-characters}: zero-width and other invisible code points (U+200B..U+200D,
- * U+2060..U+2065, U+206A..U+206F, U+FEFF, U+180E, U+034F, Hangul fillers U+115F, U+1160,
- * U+3164, U+FFA0, U+2800) and control characters other than tab, newline, carriage return and
- * ESC (ESC is {@link AnsiEscapeRule}'s). High in a name (a tool, parameter or member name that
- * looks like another), medium in prose. A zero-width joiner inside an emoji sequence is normal
- * and not flagged.
+ * {@code invisible-characters}: every Unicode format character (general category Cf: zero-width
+ * space and joiners, word joiner, BOM, soft hyphen, interlinear annotation marks, ...) that is
+ * not a bidi control or a tag character (their own rules), the invisible letters and symbols
+ * U+034F, U+115F, U+1160, U+3164, U+FFA0 (Hangul fillers) and U+2800 (braille blank), and every
+ * control character other than tab, newline, carriage return, ESC and CSI ({@link
+ * AnsiEscapeRule}'s). High in a name (a tool, parameter or member name that looks like another),
+ * medium in prose. A zero-width joiner inside an emoji sequence is normal and not flagged.
  */
 final class InvisibleCharacterRule extends CodePointRule {
   @Override
@@ -15,11 +16,15 @@ final class InvisibleCharacterRule extends CodePointRule {
   }
 
   static boolean isInvisible(int cp) {
-    return (cp >= 0x200B && cp <= 0x200D) || (cp >= 0x2060 && cp <= 0x2065)
-        || (cp >= 0x206A && cp <= 0x206F) || cp == 0xFEFF || cp == 0x180E || cp == 0x034F
-        || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800
-        || (Character.getType(cp) == Character.CONTROL && cp != '\t' && cp != '\n'
-            && cp != '\r' && cp != 0x1B && cp != 0x9B);
+    int type = Character.getType(cp);
+    if (type == Character.FORMAT) {
+      return !BidiControlRule.isBidi(cp) && !TagCharacterRule.isTag(cp);
+    }
+    if (type == Character.CONTROL) {
+      return cp != '\t' && cp != '\n' && cp != '\r' && cp != 0x1B && cp != 0x9B;
+    }
+    return cp == 0x180E || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x3164
+        || cp == 0xFFA0 || cp == 0x2800;
   }
 
   @Override

@@ -36,11 +36,18 @@ public final class Linter {
     LintContext context = new LintContext(names);
     List<LintFinding> findings = new ArrayList<>();
     for (TextSite site : ManifestTexts.of(manifest)) {
-      for (LintRule rule : RULES) {
-        rule.check(site, context, findings);
-      }
+      findings.addAll(check(site, context));
     }
     return new LintReport(findings);
+  }
+
+  /** The findings of every rule in one text. */
+  public static List<LintFinding> check(TextSite site, LintContext context) {
+    List<LintFinding> findings = new ArrayList<>();
+    for (LintRule rule : RULES) {
+      rule.check(site, context, findings);
+    }
+    return findings;
   }
 
   /** The ids of all rules. */
