@@ -50,6 +50,20 @@ class SignReviewInspectTest {
   }
 
   @Test
+  void numbersSurviveSigningAndReviewing() throws Exception {
+    Path key = TestFiles.key(dir, "publisher", "ed25519");
+    Path m = TestFiles.manifest(dir, "numbers.json", SampleManifests.withTool("""
+        {"name": "scale", "inputSchema": {"type": "object", "properties": {"f": {"type": "number",
+          "minimum": -1e-7, "maximum": 1E21, "default": 1.50, "multipleOf": 0.1,
+          "examples": [100000000000000000000, -0.0, 5e-324, 1.7976931348623157e308]}}}}"""));
+    Path release = sign(m, key, "release.dsse.json");
+    Path review = dir.resolve("review.dsse.json");
+    Cli.run("review", "--key", key + ".key", "--release", release.toString(), "--publisher-key",
+        key + ".pub", "--verdict", "PASSED", "--out", review.toString()).expect(0);
+    Cli.run("inspect", release.toString(), "--key", key + ".pub").expect(0);
+  }
+
+  @Test
   void signJsonOutputAndOverwriteRules() throws Exception {
     Path key = TestFiles.key(dir, "publisher", "ed25519");
     Path m = TestFiles.clean(dir);
