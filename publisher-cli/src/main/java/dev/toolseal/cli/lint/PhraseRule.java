@@ -36,11 +36,11 @@ abstract class PhraseRule implements LintRule {
   abstract List<Phrase> phrases();
 
   /** Further checks of a rule beyond its phrases. */
-  void more(TextSite site, LintContext context, Readable text, List<LintFinding> out) {}
+  void more(TextSite site, LintContext context, ModelView text, List<LintFinding> out) {}
 
   @Override
   public final void check(TextSite site, LintContext context, List<LintFinding> out) {
-    Readable text = Readable.of(site);
+    ModelView text = ModelView.of(site);
     List<int[]> reported = new ArrayList<>();
     for (Phrase p : phrases()) {
       if (p.parametersOnly() && !site.aboutParameter()) {
@@ -56,13 +56,13 @@ abstract class PhraseRule implements LintRule {
   }
 
   /** A site's text in matchable form, with the way back to its evidence. */
-  record Readable(TextSite site, String normalized, Optional<NormalizedText> mapping) {
-    static Readable of(TextSite site) {
+  record ModelView(TextSite site, String normalized, Optional<NormalizedText> mapping) {
+    static ModelView of(TextSite site) {
       if (site.isName()) {
-        return new Readable(site, words(site.text()), Optional.empty());
+        return new ModelView(site, words(site.text()), Optional.empty());
       }
       NormalizedText n = NormalizedText.of(site.text());
-      return new Readable(site, n.text(), Optional.of(n));
+      return new ModelView(site, n.text(), Optional.of(n));
     }
 
     LintFinding finding(String rule, Severity severity, String message, int start, int end) {

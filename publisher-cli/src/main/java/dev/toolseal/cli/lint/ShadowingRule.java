@@ -29,10 +29,13 @@ final class ShadowingRule extends PhraseRule {
           + "|any |all )?(other |existing |built-in |builtin |default )tools?\\b",
           Severity.MEDIUM, "claims to replace other tools"));
 
-  /** {@code [the] <name with _ - or .> tool}, or an MCP client's qualified tool name. */
+  /**
+   * {@code [the] <name with _ - or .> tool}, or an MCP client's qualified tool name. Bounded
+   * repetitions keep the work per position constant, so matching stays linear in the text.
+   */
   private static final Pattern NAMED_TOOL = Pattern.compile(
-      "[`'\"]?\\b([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+)\\b[`'\"]? (?:tool|function)\\b"
-          + "|\\b(mcp__[a-z0-9_-]+)");
+      "[`'\"]?\\b([a-z][a-z0-9]{0,63}(?:[_.-][a-z0-9]{1,64}){1,8})\\b[`'\"]? (?:tool|function)"
+          + "\\b|\\b(mcp__[a-z0-9_-]{1,128})");
 
   @Override
   public String id() {
@@ -45,7 +48,7 @@ final class ShadowingRule extends PhraseRule {
   }
 
   @Override
-  void more(TextSite site, LintContext context, Readable text, List<LintFinding> out) {
+  void more(TextSite site, LintContext context, ModelView text, List<LintFinding> out) {
     if (site.isName()) {
       return;
     }
