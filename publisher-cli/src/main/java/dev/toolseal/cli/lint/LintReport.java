@@ -32,29 +32,37 @@ public record LintReport(List<LintFinding> findings) {
     return findings.stream().limit(max).map(LintReport::toReviewFinding).toList();
   }
 
+  /** Review finding paths and messages are at most this long (the VSA finding bound is 4096). */
+  static final int MAX_FINDING_CHARS = 4000;
+  private static final int MAX_NAME_CHARS = 200;
+
   private static Finding toReviewFinding(LintFinding f) {
     StringBuilder m = new StringBuilder();
     // evidence, message and decoded text are already visible; names and pointers are not
-    m.append('[').append(f.rule()).append("] ").append(VisibleText.of(f.entry().toString()))
-        .append(' ').append(f.pointer().isEmpty() ? "(whole value)" : VisibleText.of(f.pointer()))
+    m.append('[').append(f.rule()).append("] ")
+        .append(clip(VisibleText.of(f.entry().toString()), MAX_NAME_CHARS)).append(' ')
+        .append(f.pointer().isEmpty() ? "(whole value)"
+            : clip(VisibleText.of(f.pointer()), MAX_NAME_CHARS))
         .append(f.form() == TextSite.Form.MEMBER_NAME ? " (member name)" : "").append(": ")
         .append(f.message()).append("; text: ").append(f.evidence());
     f.decoded().ifPresent(d -> m.append("; decoded: ").append(d));
-    String message = m.toString();
-    if (message.length() > 4000) {
-      message = message.substring(0, 4000) + "...";
-    }
-    return new Finding(f.severity().toFindingSeverity(), printablePointer(f.documentPointer()),
-        message);
+    return new Finding(f.severity().toFindingSeverity(), reviewPath(f.documentPointer()),
+        clip(m.toString(), MAX_FINDING_CHARS));
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "...";
   }
 
   /**
-   * A review finding's path may not hold control characters: a pointer through a member name
-   * that has one is cut back to the nearest enclosing value (the message still names it).
+   * A review finding's path may not hold control characters nor pass {@link
+   * #MAX_FINDING_CHARS}: such a pointer is cut back to the nearest enclosing value that
+   * qualifies (the message still names the exact place).
    */
-  static String printablePointer(String pointer) {
+  static String reviewPath(String pointer) {
     int bad = 0;
-    while (bad < pointer.length() && !Character.isISOControl(pointer.charAt(bad))) {
+    while (bad < pointer.length() && bad < MAX_FINDING_CHARS
+        && !Character.isISOControl(pointer.charAt(bad))) {
       bad++;
     }
     return bad == pointer.length() ? pointer : pointer.substring(0, pointer.lastIndexOf('/', bad));

@@ -81,6 +81,17 @@ class LinterTest {
   }
 
   @Test
+  void hugeNamesStillMakeValidReviewFindings() {
+    String name = "x".repeat(5000) + "\u200B";
+    LintReport report = Linter.lint(SampleManifests.withParameter(name, "c"));
+    var findings = report.toReviewFindings(10);
+    assertEquals(1, findings.size());
+    assertEquals("/tools/1/inputSchema/properties", findings.get(0).path());
+    assertTrue(findings.get(0).message().length() <= LintReport.MAX_FINDING_CHARS + 3);
+    assertEquals("/a/b", LintReport.reviewPath("/a/b"));
+  }
+
+  @Test
   void ruleIdsAreDistinct() {
     assertEquals(Linter.RULES.size(), Linter.ruleIds().stream().distinct().count());
   }
