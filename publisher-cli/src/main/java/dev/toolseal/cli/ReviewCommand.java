@@ -108,7 +108,14 @@ final class ReviewCommand extends ToolsealCommand {
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(ExitCode.USAGE, "cannot form the review: " + e.getMessage(), e);
     }
-    Envelope envelope = Attestations.sign(review.toStatement(), List.of(key));
+    Envelope envelope;
+    try {
+      envelope = Attestations.sign(review.toStatement(), List.of(key));
+    } catch (IllegalArgumentException e) {
+      // only a review with very many, very long findings can pass the envelope size bound
+      throw new CommandFailure(ExitCode.REJECTED,
+          "the review does not fit in an envelope: " + e.getMessage(), e);
+    }
     Outputs.write(outFile, envelope.toJson(), force);
     if (json()) {
       ObjectNode doc = JsonOutput.object();

@@ -45,7 +45,7 @@ public record LintReport(List<LintFinding> findings) {
             : clip(VisibleText.of(f.pointer()), MAX_NAME_CHARS))
         .append(f.form() == TextSite.Form.MEMBER_NAME ? " (member name)" : "").append(": ")
         .append(f.message()).append("; text: ").append(f.evidence());
-    f.decoded().ifPresent(d -> m.append("; decoded: ").append(d));
+    f.decoded().ifPresent(d -> m.append("; decoded: ").append(clip(d, Excerpt.MAX_EVIDENCE)));
     return new Finding(f.severity().toFindingSeverity(), reviewPath(f.documentPointer()),
         clip(m.toString(), MAX_FINDING_CHARS));
   }
