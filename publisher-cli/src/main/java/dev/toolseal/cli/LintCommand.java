@@ -11,7 +11,10 @@ import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.manifest.VisibleText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code toolseal lint}: the assessor's linter over every text of a manifest. */
@@ -23,12 +26,24 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {ExitCode.LIST_OK, ExitCode.LIST_INTERNAL, ExitCode.LIST_USAGE,
         ExitCode.LIST_REJECTED, ExitCode.LIST_IO})
 final class LintCommand extends ToolsealCommand {
-  @Parameters(index = "0", paramLabel = "<manifest.json>", description = "A stored manifest.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<manifest.json>",
+      description = "A stored manifest.")
   Path manifestFile;
+
+  @Option(names = "--release", paramLabel = "<release.dsse.json>",
+      description = "Lint the manifest inside a release envelope instead (signature not "
+          + "checked).")
+  Path releaseFile;
 
   @Override
   int execute() throws CommandFailure {
-    ToolManifest manifest = Inputs.manifest(manifestFile);
+    if ((manifestFile == null) == (releaseFile == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "give either a manifest file or --release, not both");
+    }
+    ToolManifest manifest = manifestFile != null ? Inputs.manifest(manifestFile)
+        : ReleaseFiles.manifest(ReleaseFiles.release(Inputs.envelope(releaseFile),
+            Optional.empty()));
     LintReport report = Linter.lint(manifest);
     if (json()) {
       JsonOutput.print(out(), toJson(manifest, report));

@@ -118,6 +118,19 @@ class SignReviewInspectTest {
   }
 
   @Test
+  void lintReadsTheManifestInsideARelease() {
+    Path publisher = TestFiles.key(dir, "publisher", "ed25519");
+    Path poisoned = sign(TestFiles.poisoned(dir), publisher, "poisoned.dsse.json");
+    Path clean = sign(TestFiles.clean(dir), publisher, "clean.dsse.json");
+    JsonNode doc = Cli.run("lint", "--release", poisoned.toString(), "--output", "json")
+        .expect(ExitCode.REJECTED).json();
+    assertTrue(doc.get("summary").get("high").asInt() > 0);
+    Cli.run("lint", "--release", clean.toString()).expect(0);
+    Cli.run("lint", "--release", clean.toString(), clean.toString()).expect(ExitCode.USAGE);
+    Cli.run("lint").expect(ExitCode.USAGE);
+  }
+
+  @Test
   void reviewWithoutLintHasNoFindings() throws Exception {
     Path publisher = TestFiles.key(dir, "publisher", "ed25519");
     Path assessor = TestFiles.key(dir, "assessor", "p256");
