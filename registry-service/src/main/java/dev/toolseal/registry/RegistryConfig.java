@@ -1,0 +1,51 @@
+package dev.toolseal.registry;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The registry's own configuration, under {@code toolseal.}. */
+@ConfigMapping(prefix = "toolseal")
+public interface RegistryConfig {
+
+    /** Directory for everything the registry keeps locally: the embedded database and the log key. */
+    @WithDefault("data")
+    Path dataDir();
+
+    /** The transparency log. */
+    Log log();
+
+    /** The embedded PostgreSQL used when no {@code quarkus.datasource.jdbc.url} is configured. */
+    EmbeddedPostgres embeddedPostgres();
+
+    /** The transparency log's identity. */
+    interface Log {
+
+        /** The checkpoint origin line, which also names the log's note signing key. */
+        @WithDefault("toolseal.local/log")
+        String origin();
+
+        /** The signing key as a note private key string ({@code PRIVATE+KEY+...}); a secret. */
+        Optional<String> privateKey();
+
+        /** A file holding the private key string; default {@code <data-dir>/log-signing.key}, created if absent. */
+        Optional<Path> privateKeyFile();
+    }
+
+    /** See {@link dev.toolseal.registry.database.EmbeddedDatabaseConfigSourceFactory}, which reads these keys. */
+    interface EmbeddedPostgres {
+
+        /** The PostgreSQL data directory; default {@code <data-dir>/postgres}. */
+        Optional<Path> dataDir();
+
+        /** A fresh temporary data directory per start, deleted on stop (tests). */
+        @WithDefault("false")
+        boolean temporary();
+
+        /** How long to wait for the server to accept connections. */
+        @WithDefault("60s")
+        Duration startupTimeout();
+    }
+}
