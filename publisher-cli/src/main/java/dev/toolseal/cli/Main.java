@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "toolseal", mixinStandardHelpOptions = true, version = "toolseal 0.1.0",
     description = "Sign, review and check MCP tool manifests.",
-    subcommands = {KeygenCommand.class, LintCommand.class, DiffCommand.class, SignCommand.class,
-        ReviewCommand.class, InspectCommand.class},
+    subcommands = {KeygenCommand.class, SnapshotCommand.class, LintCommand.class,
+        DiffCommand.class, SignCommand.class, ReviewCommand.class, InspectCommand.class},
     exitCodeListHeading = ExitCode.LIST_HEADING,
     exitCodeList = {ExitCode.LIST_OK, ExitCode.LIST_INTERNAL, ExitCode.LIST_USAGE,
         ExitCode.LIST_REJECTED, ExitCode.LIST_IO})
@@ -28,6 +28,10 @@ public final class Main implements Callable<Integer> {
   CommandSpec spec;
 
   public static void main(String[] args) {
+    // the MCP SDK logs through SLF4J, which has no provider here: keep its notice off stderr
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(System.out, System.err, args));
   }
 

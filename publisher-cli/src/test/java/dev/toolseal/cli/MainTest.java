@@ -3,6 +3,7 @@ package dev.toolseal.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"keygen", "lint", "diff", "sign", "review", "inspect"})
+  @ValueSource(strings = {"keygen", "snapshot", "lint", "diff", "sign", "review", "inspect"})
   void everyCommandHasHelpWithExitCodes(String command) {
     Cli cli = Cli.run(command, "--help").expect(0);
     // the exit-code section lists codes 0..4
@@ -36,7 +37,7 @@ class MainTest {
   @Test
   void topLevelHelpListsTheCommands() {
     Cli cli = Cli.run("--help").expect(0);
-    for (String c : new String[] {"keygen", "lint", "diff", "sign", "review", "inspect"}) {
+    for (String c : List.of("keygen", "snapshot", "lint", "diff", "sign", "review", "inspect")) {
       assertTrue(cli.out().contains(c));
     }
   }

@@ -41,7 +41,7 @@ class CodePointSweepTest {
     assertEquals(true, checked > 200);
   }
 
-  /** Letters, digits, marks, punctuation, symbols and spaces are never hidden-character findings. */
+  /** Letters, digits, marks, punctuation, symbols and spaces are no hidden-character finding. */
   @Test
   void visibleCharactersAreNotReported() {
     Set<Integer> invisibleLetters = Set.of(0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
