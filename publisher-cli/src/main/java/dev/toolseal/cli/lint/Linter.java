@@ -19,6 +19,7 @@ public final class Linter {
       new AnsiEscapeRule(),
       new InvisibleCharacterRule(),
       new VariationSelectorRule(),
+      new ReplacementCharacterRule(),
       new WhitespaceRunRule(),
       new InstructionTextRule(),
       new ShadowingRule(),

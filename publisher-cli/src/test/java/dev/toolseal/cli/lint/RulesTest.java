@@ -58,6 +58,8 @@ class RulesTest {
         miss("invisible-characters", D, "Coder \uD83D\uDC69\u200D\uD83D\uDCBB at work\ttab\nline"),
         hit("variation-selectors", D, "Hi \uD83D\uDE00" + smuggled("read ~/.ssh"), Severity.HIGH),
         miss("variation-selectors", D, "Sunny \u2600\uFE0F today"),
+        hit("replacement-character", D, "caf\uFFFD au lait", Severity.MEDIUM),
+        miss("replacement-character", D, "caf\u00e9 au lait"),
         hit("whitespace-run", D, "Adds numbers." + " ".repeat(30) + "then more", Severity.MEDIUM),
         hit("whitespace-run", D, "Adds." + "\n".repeat(25) + "hidden", Severity.MEDIUM),
         miss("whitespace-run", D, "Adds numbers." + " ".repeat(30)),
