@@ -23,7 +23,7 @@ class SnapshotCommandTest {
   @TempDir
   Path dir;
 
-  private static Path servers() {
+  static Path servers() {
     Path root = Path.of(System.getProperty("toolseal.test.mcpServers",
         "../verifier-lib/src/test/mcp-servers")).toAbsolutePath().normalize();
     if (!Files.isDirectory(root.resolve("node_modules/@modelcontextprotocol/sdk"))) {
