@@ -1,5 +1,6 @@
 package dev.toolseal.cli;
 
+import dev.toolseal.verifier.manifest.VisibleText;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -76,6 +77,8 @@ public final class Main implements Callable<Integer> {
       message = "internal error: " + ex.getClass().getName()
           + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
     }
+    // library messages can quote input (a bad timestamp, a JSON token): never print it raw
+    message = VisibleText.of(message);
     cl.getErr().println("toolseal " + cl.getCommandName() + ": " + message);
     if (cl.getCommand() instanceof ToolsealCommand c && c.json()) {
       var doc = JsonOutput.object();

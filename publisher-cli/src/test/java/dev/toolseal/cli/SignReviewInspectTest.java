@@ -193,6 +193,26 @@ class SignReviewInspectTest {
   }
 
   @Test
+  void inputQuotedInAnErrorIsNotPrintedRaw() throws Exception {
+    Path key = TestFiles.key(dir, "k", "ed25519");
+    String statement = """
+        {"_type": "https://in-toto.io/Statement/v1",
+         "subject": [{"name": "a/b@1", "digest": {"sha256": "%s"}}],
+         "predicateType": "https://slsa.dev/verification_summary/v1",
+         "predicate": {"verifier": {"id": "x"}, "timeVerified": "2026\u202Ex",
+           "resourceUri": "x", "policy": {"uri": "x"}, "verificationResult": "PASSED",
+           "verifiedLevels": [], "findings": []}}""".formatted("ab".repeat(32));
+    Envelope env = Envelope.sign(dev.toolseal.verifier.attest.Statement.PAYLOAD_TYPE,
+        statement.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        List.of(PemKeys.readPrivateKey(Path.of(key + ".key"))));
+    Path file = dir.resolve("odd.json");
+    TestFiles.write(file, env.toJson());
+    Cli cli = Cli.run("inspect", file.toString()).expect(ExitCode.REJECTED);
+    assertFalse(cli.err().isEmpty());
+    assertFalse((cli.out() + cli.err()).contains("\u202E"));
+  }
+
+  @Test
   void inspectRejectsGarbage() {
     Path junk = dir.resolve("junk.json");
     TestFiles.write(junk, "{\"payload\": \"\", \"payloadType\": \"x\"}");
