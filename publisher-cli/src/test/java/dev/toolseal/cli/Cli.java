@@ -1,0 +1,43 @@
+package dev.toolseal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs {@code toolseal} in-process and keeps what it printed. */
+record Cli(int exitCode, String out, String err) {
+  static Cli run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Main.run(o, e, args);
+    }
+    return new Cli(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Asserts the exit code and returns this, for chaining. */
+  Cli expect(int code) {
+    assertEquals(code, exitCode, () -> "stdout:\n" + out + "\nstderr:\n" + err);
+    return this;
+  }
+
+  /** stdout as exactly one JSON document. */
+  JsonNode json() {
+    try (JsonParser p = JsonOutput.MAPPER.createParser(out)) {
+      JsonNode doc = JsonOutput.MAPPER.readTree(p);
+      assertNull(p.nextToken(), "more than one JSON document on stdout");
+      return doc;
+    } catch (IOException e) {
+      throw new AssertionError("stdout is not JSON:\n" + out, e);
+    }
+  }
+}
