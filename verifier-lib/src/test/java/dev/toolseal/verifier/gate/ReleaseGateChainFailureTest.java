@@ -21,6 +21,7 @@ import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
 import dev.toolseal.verifier.verification.ReviewRejectedException;
 import dev.toolseal.verifier.verification.SignatureRejectedException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ class ReleaseGateChainFailureTest {
 
     /** How one gated session with broken evidence ended. */
     record Outcome(Verdict verdict, GateRefusedException listRefusal, GateRefusedException callRefusal,
-            List<String> calls) {
+            List<Refusal> promptAndResource, List<String> calls) {
     }
 
     @BeforeAll
@@ -116,7 +117,18 @@ class ReleaseGateChainFailureTest {
             } catch (GateRefusedException e) {
                 called = e;
             }
-            return new Outcome(verdict, listed, called, GateServers.calls(log));
+            List<Refusal> others = new ArrayList<>();
+            try {
+                gate.getPrompt("summarise", Map.of("text", "hi"));
+            } catch (GateRefusedException e) {
+                others.add(e.refusal());
+            }
+            try {
+                gate.readResource("memo://readme");
+            } catch (GateRefusedException e) {
+                others.add(e.refusal());
+            }
+            return new Outcome(verdict, listed, called, others, GateServers.calls(log));
         }
     }
 
@@ -134,6 +146,7 @@ class ReleaseGateChainFailureTest {
         assertTrue(verdict.tools().isEmpty());
         assertEquals(Refusal.SERVER_REJECTED, outcome.listRefusal().refusal());
         assertEquals(Refusal.SERVER_REJECTED, outcome.callRefusal().refusal());
+        assertEquals(List.of(Refusal.SERVER_REJECTED, Refusal.SERVER_REJECTED), outcome.promptAndResource());
         assertEquals(List.of(), outcome.calls(), "a call reached a server whose release did not verify");
         assertEquals(1, verdict.reasons().size());
         GateReason reason = verdict.reasons().get(0);
@@ -154,6 +167,7 @@ class ReleaseGateChainFailureTest {
         Outcome outcome = OUTCOMES.get("intact").get();
         assertInstanceOf(Decision.AcceptAll.class, outcome.verdict().decision());
         assertNull(outcome.callRefusal());
+        assertEquals(List.of(), outcome.promptAndResource());
         assertEquals(List.of("add"), outcome.calls());
     }
 
