@@ -36,8 +36,11 @@ import java.util.function.Function;
  * live {@link ToolManifest}, asks the verifier and applies the decision ({@link Verdict}). Until
  * that finishes every request waits (at most twice the request timeout, then it is refused).
  * {@link #listTools()} returns the accepted entries of the very snapshot that was verified;
- * {@link #callTool} to anything not accepted is refused here and never sent. Every failure on the
- * way (recording, assembling, the verifier, a broken session) rejects the whole server.
+ * {@link #callTool} to anything not accepted is refused here and never sent. Each request is
+ * checked when admitted and again when the transport sends it ({@link SendGuard}), against the
+ * verdict in force at that moment, so nothing goes out after a list change was read until the new
+ * verdict allows it. Every failure on the way (recording, assembling, the verifier, a broken
+ * session) rejects the whole server.
  *
  * <p>Thread-safe. Verification runs on one worker thread per gate; calls run on the caller's.
  */

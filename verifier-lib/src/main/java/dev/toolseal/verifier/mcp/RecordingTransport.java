@@ -159,7 +159,9 @@ public final class RecordingTransport implements McpClientTransport {
                 }
             });
         } catch (Exception e) {
-            log.withdraw(request);
+            if (sent.get() == null) { // else it went out after all: keep it paired with its answer
+                log.withdraw(request);
+            }
             return Mono.error(e);
         }
         if (sent.get() == null) {
