@@ -1,5 +1,6 @@
 package dev.toolseal.verifier.gate;
 
+import dev.toolseal.verifier.VerificationException;
 import dev.toolseal.verifier.manifest.DiffRenderer;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ManifestChange;
@@ -22,9 +23,11 @@ import java.util.Optional;
  * @param renamedTo the live identity of a renamed entry
  * @param text      a description for people; every invisible character must already be spelled
  *                  out ({@link VisibleText}), only line breaks are kept
+ * @param failure   for {@link Kind#RELEASE_REJECTED}: the typed exception, with its evidence, that
+ *                  rejected the release (a forged signature, a revoked key, a fork, ...)
  */
 public record GateReason(Optional<EntryKey> key, Kind kind, List<String> pointers,
-        Optional<EntryKey> renamedTo, String text) {
+        Optional<EntryKey> renamedTo, String text, Optional<VerificationException> failure) {
 
     /** What happened. */
     public enum Kind {
@@ -41,7 +44,15 @@ public record GateReason(Optional<EntryKey> key, Kind kind, List<String> pointer
         /** The verifier threw, returned nothing, or the session broke. */
         VERIFICATION_FAILED,
         /** The verifier's decision broke a rule the gate enforces on its own. */
-        GATE_RULE
+        GATE_RULE,
+        /** The release evidence did not verify (signature, key, review, log); see {@code failure}. */
+        RELEASE_REJECTED
+    }
+
+    /** A reason without a typed failure. */
+    public GateReason(Optional<EntryKey> key, Kind kind, List<String> pointers, Optional<EntryKey> renamedTo,
+            String text) {
+        this(key, kind, pointers, renamedTo, text, Optional.empty());
     }
 
     public GateReason {
@@ -50,6 +61,10 @@ public record GateReason(Optional<EntryKey> key, Kind kind, List<String> pointer
         pointers = List.copyOf(pointers);
         Objects.requireNonNull(renamedTo, "renamedTo");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(failure, "failure");
+        if (failure.isPresent() != (kind == Kind.RELEASE_REJECTED)) {
+            throw new IllegalArgumentException("a typed failure goes with RELEASE_REJECTED, and only there");
+        }
         if (text.codePoints().anyMatch(cp -> cp != '\n' && VisibleText.isInvisible(cp))) {
             throw new IllegalArgumentException("reason text with invisible characters");
         }
@@ -58,6 +73,12 @@ public record GateReason(Optional<EntryKey> key, Kind kind, List<String> pointer
     /** A reason about the whole server; {@code text} is made visible here. */
     public static GateReason server(Kind kind, String text) {
         return new GateReason(Optional.empty(), kind, List.of(), Optional.empty(), VisibleText.of(text));
+    }
+
+    /** A reason rejecting the whole server because its release did not verify. */
+    public static GateReason releaseRejected(VerificationException failure, String text) {
+        return new GateReason(Optional.empty(), Kind.RELEASE_REJECTED, List.of(), Optional.empty(),
+                VisibleText.of(text), Optional.of(failure));
     }
 
     /** One reason per change of {@code diff}, each saying it differs from {@code trustedLabel}. */

@@ -1,5 +1,6 @@
 package dev.toolseal.verifier.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.verifier.gate.GateRefusedException.Refusal;
 import dev.toolseal.verifier.gate.GateReason.Kind;
 import dev.toolseal.verifier.manifest.EntryKey;
@@ -9,12 +10,11 @@ import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.McpEndpoint;
 import dev.toolseal.verifier.mcp.McpRecordingException;
-import dev.toolseal.verifier.mcp.RawNotification;
-import dev.toolseal.verifier.mcp.RawResponse;
 import dev.toolseal.verifier.mcp.RawSession;
 import dev.toolseal.verifier.mcp.RawSnapshot;
-import dev.toolseal.verifier.mcp.RawTrafficListener;
 import dev.toolseal.verifier.mcp.RecordingLimits;
+import dev.toolseal.verifier.mcp.SendGuard;
+import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * An MCP client (the official Java SDK's, over a {@link dev.toolseal.verifier.mcp.RecordingTransport})
@@ -35,13 +36,16 @@ import java.util.concurrent.TimeUnit;
  * live {@link ToolManifest}, asks the verifier and applies the decision ({@link Verdict}). Until
  * that finishes every request waits (at most twice the request timeout, then it is refused).
  * {@link #listTools()} returns the accepted entries of the very snapshot that was verified;
- * {@link #callTool} to anything not accepted is refused here and never sent. Every failure on the
- * way (recording, assembling, the verifier, a broken session) rejects the whole server.
+ * {@link #callTool} to anything not accepted is refused here and never sent. Each request is
+ * checked when admitted and again when the transport sends it ({@link SendGuard}), against the
+ * verdict in force at that moment, so nothing goes out after a list change was read until the new
+ * verdict allows it. Every failure on the way (recording, assembling, the verifier, a broken
+ * session) rejects the whole server.
  *
  * <p>Thread-safe. Verification runs on one worker thread per gate; calls run on the caller's.
  */
 public final class GatedMcpClient implements AutoCloseable {
-    private static final int SNAPSHOT_ATTEMPTS = 3;
+    private static final int SEND_ATTEMPTS = 3;
 
     private final McpEndpoint endpoint;
     private final ServerRef server;
@@ -149,18 +153,16 @@ public final class GatedMcpClient implements AutoCloseable {
     public McpSchema.CallToolResult callTool(String name, Map<String, Object> arguments)
             throws GateRefusedException {
         Objects.requireNonNull(name, "name");
-        RawSession open = admit(new EntryKey(EntryKind.TOOL, name), Optional.of(name));
-        return open.client().callTool(McpSchema.CallToolRequest.builder(name)
-                .arguments(arguments == null ? Map.of() : arguments).build());
+        return send(new EntryKey(EntryKind.TOOL, name), Optional.of(name), client -> client.callTool(
+                McpSchema.CallToolRequest.builder(name).arguments(arguments == null ? Map.of() : arguments).build()));
     }
 
     /** Gets an accepted prompt; anything else is refused before a request is sent. */
     public McpSchema.GetPromptResult getPrompt(String name, Map<String, Object> arguments)
             throws GateRefusedException {
         Objects.requireNonNull(name, "name");
-        RawSession open = admit(new EntryKey(EntryKind.PROMPT, name), Optional.empty());
-        return open.client().getPrompt(McpSchema.GetPromptRequest.builder(name)
-                .arguments(arguments == null ? Map.of() : arguments).build());
+        return send(new EntryKey(EntryKind.PROMPT, name), Optional.empty(), client -> client.getPrompt(
+                McpSchema.GetPromptRequest.builder(name).arguments(arguments == null ? Map.of() : arguments).build()));
     }
 
     /**
@@ -169,8 +171,8 @@ public final class GatedMcpClient implements AutoCloseable {
      */
     public McpSchema.ReadResourceResult readResource(String uri) throws GateRefusedException {
         Objects.requireNonNull(uri, "uri");
-        RawSession open = admit(new EntryKey(EntryKind.RESOURCE, uri), Optional.empty());
-        return open.client().readResource(McpSchema.ReadResourceRequest.builder(uri).build());
+        return send(new EntryKey(EntryKind.RESOURCE, uri), Optional.empty(),
+                client -> client.readResource(McpSchema.ReadResourceRequest.builder(uri).build()));
     }
 
     /** Closes the session (a stdio server is stopped); every later request is refused. */
@@ -192,6 +194,34 @@ public final class GatedMcpClient implements AutoCloseable {
             worker.awaitTermination(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Admits the request, then sends it; the session's {@link SendGuard} checks it again against
+     * the verdict in force as it goes out. A request stopped there because a verification started
+     * in between was not sent, so it is admitted again (waiting for the new verdict), a bounded
+     * number of times.
+     */
+    private <T> T send(EntryKey key, Optional<String> tool, Function<McpSyncClient, T> request)
+            throws GateRefusedException {
+        for (int attempt = 1; ; attempt++) {
+            RawSession open = admit(key, tool);
+            try {
+                return request.apply(open.client());
+            } catch (RuntimeException e) {
+                GateRefusedException refused = SendCheck.refusalIn(e).orElseThrow(() -> e);
+                if (refused.refusal() != Refusal.VERIFICATION_PENDING || attempt == SEND_ATTEMPTS) {
+                    throw refused;
+                }
+            }
+        }
+    }
+
+    /** The session in force; tests use it to send past the admission check. */
+    RawSession session() {
+        synchronized (lock) {
+            return session;
         }
     }
 
@@ -248,7 +278,7 @@ public final class GatedMcpClient implements AutoCloseable {
         try {
             opened = RawSession.open(endpoint, capabilities, limits);
         } catch (McpRecordingException e) {
-            install(start, Verdict.rejected(start, List.of(recordingFailed(e))));
+            install(start, Verdict.rejected(start, List.of(LiveManifests.recordingFailed(e))));
             return;
         }
         synchronized (lock) {
@@ -258,7 +288,8 @@ public final class GatedMcpClient implements AutoCloseable {
             }
             session = opened;
         }
-        opened.addListener(new Watch(opened));
+        opened.transport().setSendGuard((method, params, send) -> checkSend(opened, method, params, send));
+        opened.addListener(new SessionWatch(() -> invalidate(opened)));
         verifyPending();
     }
 
@@ -281,10 +312,10 @@ public final class GatedMcpClient implements AutoCloseable {
         RawSnapshot snapshot;
         ToolManifest live;
         try {
-            snapshot = snapshot(open);
+            snapshot = LiveManifests.snapshot(open);
             live = LiveManifests.of(server, snapshot);
         } catch (McpRecordingException e) {
-            return Verdict.rejected(pending, List.of(recordingFailed(e)));
+            return Verdict.rejected(pending, List.of(LiveManifests.recordingFailed(e)));
         } catch (ManifestException e) {
             return Verdict.rejected(pending, List.of(GateReason.server(Kind.RECORDING_FAILED,
                     "the live definitions are not a valid manifest: " + e.getMessage())));
@@ -297,22 +328,23 @@ public final class GatedMcpClient implements AutoCloseable {
         }
     }
 
-    private static RawSnapshot snapshot(RawSession open) throws McpRecordingException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return open.snapshot();
-            } catch (McpRecordingException e) {
-                if (e.reason() != McpRecordingException.Reason.CHANGED_DURING_RECORDING
-                        || attempt == SNAPSHOT_ATTEMPTS) {
-                    throw e;
-                }
+    /**
+     * The {@link SendGuard} of session {@code source}: checks a request against the verdict in
+     * force at the moment it is sent, and sends it under the lock, so it is ordered against every
+     * invalidation.
+     */
+    private void checkSend(RawSession source, String method, JsonNode params, Runnable send)
+            throws GateRefusedException {
+        Optional<EntryKey> part = SendCheck.part(method, params);
+        synchronized (lock) {
+            if (closed) {
+                throw new GateRefusedException(Refusal.CLOSED, Optional.empty(), List.of());
             }
+            if (part.isPresent()) {
+                SendCheck.allow(part.get(), verdict, session == source);
+            }
+            send.run();
         }
-    }
-
-    private static GateReason recordingFailed(McpRecordingException e) {
-        return GateReason.server(Kind.RECORDING_FAILED, e.getMessage()
-                + (e.evidence().isEmpty() ? "" : " (evidence: " + e.evidence() + ")"));
     }
 
     /** Puts {@code result} in force unless something newer invalidated it meanwhile. */
@@ -354,29 +386,6 @@ public final class GatedMcpClient implements AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             // closed meanwhile: requests are refused as CLOSED
-        }
-    }
-
-    /** Watches one session for list changes and re-initialisation. */
-    private final class Watch implements RawTrafficListener {
-        private final RawSession source;
-
-        Watch(RawSession source) {
-            this.source = source;
-        }
-
-        @Override
-        public void onNotification(RawNotification notification) {
-            if (notification.listChanged().isPresent()) {
-                invalidate(source);
-            }
-        }
-
-        @Override
-        public void onResponse(RawResponse response) {
-            if (McpSchema.METHOD_INITIALIZE.equals(response.method())) {
-                invalidate(source);
-            }
         }
     }
 }

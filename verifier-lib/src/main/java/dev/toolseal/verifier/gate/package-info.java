@@ -10,12 +10,16 @@
  * requests until the new {@link dev.toolseal.verifier.gate.Verdict} is in force. Refusals are
  * {@link dev.toolseal.verifier.gate.GateRefusedException}s with structured {@link
  * dev.toolseal.verifier.gate.GateReason}s (part key, change kind, JSON pointers) and a line for
- * people. {@link dev.toolseal.verifier.gate.PinnedManifestVerifier} trusts one given manifest.
+ * people. {@link dev.toolseal.verifier.gate.PinnedManifestVerifier} trusts one given manifest;
+ * {@link dev.toolseal.verifier.gate.ReleaseManifestVerifier} trusts a signed, reviewed, logged
+ * release (offline bundle evidence), and a reason for a release that did not verify carries the
+ * typed failure.
  *
  * <p>No wire format of its own: it speaks MCP (JSON-RPC 2.0) through the SDK and judges the
  * manifest format of {@code dev.toolseal.verifier.manifest}.
  *
  * <p>Example: {@code GateRugPullTest} runs every rug-pull variant of the npm test server through
- * the gate; design notes in docs/design/gate.md.
+ * the gate; {@code ReleaseGateRugPullTest} and {@code ReleaseGateChainFailureTest} do so through
+ * the full signed chain; design notes in docs/design/gate.md.
  */
 package dev.toolseal.verifier.gate;

@@ -60,8 +60,8 @@ final class TrafficLog {
         listeners.remove(listener);
     }
 
-    /** Remembers an outgoing request so its response can be paired with it. */
-    void outgoing(McpSchema.JSONRPCRequest request, McpJsonMapper sdkMapper) throws IOException {
+    /** Remembers an outgoing request so its response can be paired with it; returns its params. */
+    JsonNode outgoing(McpSchema.JSONRPCRequest request, McpJsonMapper sdkMapper) throws IOException {
         Optional<McpRecordingException> failed = failure();
         if (failed.isPresent()) {
             throw new IOException(failed.get().getMessage(), failed.get());
@@ -71,9 +71,15 @@ final class TrafficLog {
             JsonNode params = request.params() == null ? NullNode.getInstance()
                     : StrictJson.parse(sdkMapper.writeValueAsString(request.params()), "request params");
             pending.put(StrictJson.write(id), new Pending(request.id(), request.method(), params));
+            return params.deepCopy();
         } catch (McpRecordingException e) {
             throw refuse(e);
         }
+    }
+
+    /** Forgets an outgoing request that was not sent after all. */
+    void withdraw(McpSchema.JSONRPCRequest request) {
+        pending.values().removeIf(p -> p.sdkId().equals(request.id()));
     }
 
     /** Records one incoming message, or refuses it with an {@link IOException}. */

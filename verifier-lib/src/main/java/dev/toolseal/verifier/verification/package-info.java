@@ -7,6 +7,8 @@
  * and returns a {@link dev.toolseal.verifier.verification.VerificationResult}: the entries that
  * may be shown, those to hide, and every reason in plain words. It fails closed; whole-release
  * failures carry a typed {@link dev.toolseal.verifier.VerificationException} with evidence.
+ * A {@link dev.toolseal.verifier.verification.ReleaseEvidenceSource} says where the evidence comes
+ * from; {@link dev.toolseal.verifier.verification.OfflineEvidenceFiles} reads bundle files.
  *
  * <p>Wire formats: none of its own; bundles are read by {@code dev.toolseal.verifier.bundle}.
  * Rules are in docs/design/verification.md. Example: {@code ReleaseVerifierTest}.
