@@ -68,6 +68,11 @@ public final class CanonicalJson {
     return tree.deepCopy();
   }
 
+  /** The held tree itself, for reading only (never modify or hand it out): no copy. */
+  JsonNode view() {
+    return tree;
+  }
+
   /** The value's JSON type as Jackson names it (OBJECT, ARRAY, STRING, ...). */
   public String type() {
     return tree.getNodeType().name();

@@ -64,10 +64,11 @@ public final class ReleaseVerifier {
 
   /**
    * Verified release envelopes, keyed by envelope digest and the publisher key that verified
-   * them (docs/design/verification.md, "Remembered evidence"). Manifests are large: few entries.
+   * them (docs/design/verification.md, "Remembered evidence"). A manifest can be megabytes, so
+   * at most 32 are kept.
    */
   private static final SuccessCache<ReleaseKey, SignedRelease> SIGNED_RELEASES =
-      new SuccessCache<>(64);
+      new SuccessCache<>(32);
 
   private ReleaseVerifier() {}
 
