@@ -29,15 +29,6 @@ import java.util.function.Consumer;
 final class Reviews {
   private record Key(Hash envelopeDigest, List<VerificationKey> assessors) {}
 
-  /** Any failure of {@link Attestations#verifyReview}, carried out of the cache as the cause. */
-  private static final class Refused extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Refused(Exception cause) {
-      super(cause.getMessage(), cause, false, false);
-    }
-  }
-
   /**
    * Verified review envelopes, keyed by envelope digest and the exact trusted assessor keys
    * (docs/design/verification.md, "Remembered evidence"). Only successes are remembered.
