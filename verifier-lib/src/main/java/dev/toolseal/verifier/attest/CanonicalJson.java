@@ -1,40 +1,25 @@
 package dev.toolseal.verifier.attest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.toolseal.tlog.Hash;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Map;
-import org.erdtman.jcs.JsonCanonicalizer;
+import dev.toolseal.verifier.json.JsonFormatException;
+import dev.toolseal.verifier.json.JsonLimits;
+import dev.toolseal.verifier.json.Jcs;
+import dev.toolseal.verifier.json.StrictJson;
 
 /**
- * Strict JSON reading and RFC 8785 (JCS) canonical bytes, shared by the attestation parsers.
- * Input must be valid UTF-8 holding exactly one JSON value with no duplicate keys, no lone
- * surrogates and at most {@link #MAX_DEPTH} levels of nesting. Floats are read as exact decimals
- * so nothing is rounded before JCS formats them.
+ * The attestation parsers' view of the library's one strict JSON reader and RFC 8785
+ * implementation ({@link StrictJson}, {@link Jcs}): the same rules as for manifests (no duplicate
+ * keys, no lone surrogates, no number JCS would change), with at most {@link #MAX_DEPTH} levels
+ * of nesting; failures become {@link JsonException}, which each parser maps to its own exception.
  */
 final class CanonicalJson {
   static final int MAX_DEPTH = 128;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
+  private static final StrictJson ENVELOPES = reader(Envelope.MAX_ENVELOPE_BYTES);
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   private CanonicalJson() {}
 
@@ -48,96 +33,36 @@ final class CanonicalJson {
     }
   }
 
+  private static StrictJson reader(int maxBytes) {
+    return new StrictJson(new JsonLimits(maxBytes, MAX_DEPTH, maxBytes));
+  }
+
   /** Parses {@code bytes} (at most {@code maxBytes}) as strict UTF-8 JSON. */
   static JsonNode parse(byte[] bytes, int maxBytes) throws JsonException {
-    if (bytes == null || bytes.length == 0) {
-      throw new JsonException("empty document");
-    }
-    if (bytes.length > maxBytes) {
-      throw new JsonException("document larger than " + maxBytes + " bytes");
-    }
-    String text;
+    StrictJson reader = maxBytes == Envelope.MAX_ENVELOPE_BYTES ? ENVELOPES : reader(maxBytes);
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new JsonException("not valid UTF-8");
+      return reader.parse(bytes);
+    } catch (JsonFormatException e) {
+      throw new JsonException("not strict JSON: " + e.getMessage());
     }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new JsonException("not strict JSON: " + e.getOriginalMessage());
-    }
-    if (node == null || node.isMissingNode()) {
-      throw new JsonException("empty document");
-    }
-    checkStrings(node);
-    return node;
   }
 
   /** RFC 8785 canonical UTF-8 bytes of {@code node}. */
   static byte[] canonical(JsonNode node) {
-    try {
-      return new JsonCanonicalizer(MAPPER.writeValueAsString(node)).getEncodedUTF8();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("value has no JCS form (number out of range?)", e);
-    }
+    return Jcs.canonicalBytes(node);
   }
 
   /** SHA-256 of the JCS bytes of {@code node}. */
   static Hash digest(JsonNode node) {
-    return sha256(canonical(node));
+    return Jcs.sha256(node);
   }
 
   static Hash sha256(byte[] bytes) {
-    try {
-      return Hash.of(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Jcs.sha256(bytes);
   }
 
-  /** A mapper for building nodes; shares the strict configuration. */
+  /** A mapper for building nodes. */
   static ObjectMapper mapper() {
     return MAPPER;
-  }
-
-  private static void checkStrings(JsonNode node) throws JsonException {
-    if (node.isTextual()) {
-      checkString(node.textValue());
-    } else if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
-        checkString(e.getKey());
-        checkStrings(e.getValue());
-      }
-    } else if (node.isArray()) {
-      for (JsonNode child : node) {
-        checkStrings(child);
-      }
-    } else if (node.isNumber() && !numberFitsJcs(node)) {
-      throw new JsonException("number outside the IEEE 754 double range");
-    }
-  }
-
-  private static boolean numberFitsJcs(JsonNode n) {
-    double d = n.doubleValue();
-    return !Double.isInfinite(d) && !Double.isNaN(d);
-  }
-
-  private static void checkString(String s) throws JsonException {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          throw new JsonException("lone surrogate in a string");
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        throw new JsonException("lone surrogate in a string");
-      }
-    }
   }
 }

@@ -37,6 +37,7 @@ public final class Envelope {
   private final byte[] payload;
   private final List<DsseSignature> signatures;
   private volatile byte[] canonical;
+  private volatile Hash digest;
 
   private Envelope(String payloadType, byte[] payload, List<DsseSignature> signatures) {
     this.payloadType = payloadType;
@@ -50,7 +51,7 @@ public final class Envelope {
   public static Envelope of(String payloadType, byte[] payload, List<DsseSignature> signatures)
       throws EnvelopeFormatException {
     Envelope e = build(payloadType, payload, signatures);
-    if (e.toJson().length > MAX_ENVELOPE_BYTES) {
+    if (e.canonicalBytes().length > MAX_ENVELOPE_BYTES) {
       throw new EnvelopeFormatException("envelope larger than " + MAX_ENVELOPE_BYTES + " bytes");
     }
     return e;
@@ -146,12 +147,17 @@ public final class Envelope {
 
   /** The canonical JSON: JCS bytes, signatures sorted by key id. */
   public byte[] toJson() {
+    return canonicalBytes().clone();
+  }
+
+  /** The memoized canonical bytes (an immutable envelope has one canonical form); never leaked. */
+  private byte[] canonicalBytes() {
     byte[] c = canonical;
     if (c == null) {
       c = canonicalJson();
       canonical = c;
     }
-    return c.clone();
+    return c;
   }
 
   private byte[] canonicalJson() {
@@ -174,7 +180,12 @@ public final class Envelope {
    * statement.
    */
   public Hash envelopeDigest() {
-    return CanonicalJson.sha256(toJson());
+    Hash d = digest;
+    if (d == null) {
+      d = CanonicalJson.sha256(canonicalBytes());
+      digest = d;
+    }
+    return d;
   }
 
   /** SHA-256 of the payload bytes. */

@@ -9,6 +9,7 @@ import dev.toolseal.tlog.checkpoint.SignedCheckpoint;
 import dev.toolseal.tlog.note.NoteException;
 import dev.toolseal.tlog.note.NoteVerifier;
 import dev.toolseal.verifier.bundle.InclusionException.Reason;
+import dev.toolseal.verifier.log.CheckpointOpener;
 import dev.toolseal.verifier.log.LogTrust;
 
 /**
@@ -30,7 +31,7 @@ public final class InclusionVerifier {
         Reason.UNKNOWN_LOG, p, leafHash, "no trusted log key has this log id", null));
     SignedCheckpoint signed;
     try {
-      signed = SignedCheckpoint.open(p.checkpoint(), key, trust.witnesses(), trust.quorum());
+      signed = CheckpointOpener.open(p.checkpoint(), key, trust.witnesses(), trust.quorum());
     } catch (NoteException | CheckpointException e) {
       throw new InclusionException(Reason.UNTRUSTED_CHECKPOINT, p, leafHash,
           "the checkpoint does not verify against log key " + key.name(), e);

@@ -73,7 +73,7 @@ public record LogTrust(List<NoteVerifier> logKeys, List<CosignatureVerifier> wit
     NoteVerifier key = keyForOrigin(origin).orElseThrow(() -> new UntrustedCheckpointException(
         origin, signedNote, "no trusted log key for this origin", null));
     try {
-      return SignedCheckpoint.open(signedNote, key, witnesses, needed);
+      return CheckpointOpener.open(signedNote, key, witnesses, needed);
     } catch (NoteException | CheckpointException e) {
       throw new UntrustedCheckpointException(origin, signedNote,
           "the checkpoint does not verify against the trusted log key", e);

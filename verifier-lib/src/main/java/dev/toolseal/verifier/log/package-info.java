@@ -6,7 +6,9 @@
  * ({@link dev.toolseal.verifier.log.CheckpointTracker}); two inconsistent signed checkpoints are
  * a {@link dev.toolseal.verifier.log.LogForkException} carrying both. Also the log leaf, {@link
  * dev.toolseal.verifier.log.LogLeaf}: the JCS record {@code {kind, name, version, digest, keyId,
- * predicateType, envelopeDigest}} whose RFC 6962 leaf hash the log commits to.
+ * predicateType, envelopeDigest}} whose RFC 6962 leaf hash the log commits to. Checkpoint notes
+ * are opened through {@link dev.toolseal.verifier.log.CheckpointOpener}, which remembers notes
+ * that verified.
  *
  * <p>Stored files hold C2SP signed checkpoint notes byte for byte. Examples: {@code
  * CheckpointTrackerTest}, {@code CheckpointStoreContract}, {@code LogLeafTest}.

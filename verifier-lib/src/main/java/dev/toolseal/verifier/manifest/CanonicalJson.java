@@ -17,6 +17,7 @@ public final class CanonicalJson {
 
   private final String text;
   private final JsonNode tree;
+  private volatile Hash sha256;
 
   private CanonicalJson(String text, JsonNode tree) {
     this.text = text;
@@ -54,12 +55,22 @@ public final class CanonicalJson {
 
   /** SHA-256 of {@link #bytes()}. */
   public Hash sha256() {
-    return Jcs.sha256(text);
+    Hash h = sha256;
+    if (h == null) {
+      h = Jcs.sha256(text);
+      sha256 = h;
+    }
+    return h;
   }
 
   /** A fresh mutable copy of the value as a Jackson tree. */
   public JsonNode tree() {
     return tree.deepCopy();
+  }
+
+  /** The held tree itself, for reading only (never modify or hand it out): no copy. */
+  JsonNode view() {
+    return tree;
   }
 
   /** The value's JSON type as Jackson names it (OBJECT, ARRAY, STRING, ...). */

@@ -8,6 +8,8 @@ import dev.toolseal.verifier.manifest.ManifestException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * The stored form of a {@link ToolManifest} (docs/design/manifest.md): one JSON object with
@@ -40,11 +42,47 @@ public final class ManifestFormat {
     return canonicalText(m).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The canonical text of {@link #document}. JCS is structural (an object is its members sorted
+   * by name, each value in its own canonical form) and every part of a manifest is held in
+   * canonical form already, so the document is assembled from those texts instead of being
+   * canonicalized again; {@code ManifestCompositionTest} checks it equals JCS of the tree.
+   */
   static String canonicalText(ToolManifest m) {
-    return Jcs.canonical(document(m));
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    TreeMap<String, String> members = new TreeMap<>();
+    members.put("manifestVersion", Jcs.canonical(f.textNode(ToolManifest.VERSION)));
+    ObjectNode server = f.objectNode();
+    server.put("name", m.server().name());
+    server.put("version", m.server().version());
+    members.put("server", Jcs.canonical(server));
+    members.put("clientCapabilities", m.clientCapabilities().text());
+    members.put("initialize", m.initialize().text());
+    int size = 256;
+    for (EntryKind kind : EntryKind.values()) {
+      if (kind.isListKind()) {
+        StringJoiner array = new StringJoiner(",", "[", "]");
+        for (CanonicalJson e : m.entries(kind)) {
+          array.add(e.text());
+          size += e.text().length() + 1;
+        }
+        members.put(kind.arrayName().orElseThrow(), array.toString());
+      }
+    }
+    StringBuilder out = new StringBuilder(size + m.initialize().text().length());
+    out.append('{');
+    for (Map.Entry<String, String> member : members.entrySet()) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append(Jcs.canonical(f.textNode(member.getKey()))).append(':')
+          .append(member.getValue());
+    }
+    return out.append('}').toString();
   }
 
-  private static ObjectNode document(ToolManifest m) {
+  /** The stored document as a tree. */
+  static ObjectNode document(ToolManifest m) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode doc = f.objectNode();
     doc.put("manifestVersion", ToolManifest.VERSION);

@@ -34,10 +34,10 @@ public record ToolManifest(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(clientCapabilities, "clientCapabilities");
     Objects.requireNonNull(initialize, "initialize");
-    if (!clientCapabilities.tree().isObject()) {
+    if (!clientCapabilities.view().isObject()) {
       throw new IllegalArgumentException("client capabilities must be an object");
     }
-    JsonNode init = initialize.tree();
+    JsonNode init = initialize.view();
     if (!init.isObject()
         || !init.path("protocolVersion").isTextual()
         || !init.path("serverInfo").isObject()
@@ -48,7 +48,7 @@ public record ToolManifest(
     TreeMap<EntryKey, CanonicalJson> copy = new TreeMap<>(entries);
     for (Map.Entry<EntryKey, CanonicalJson> e : copy.entrySet()) {
       EntryKind kind = e.getKey().kind();
-      JsonNode id = e.getValue().tree().path(kind.idMember().orElse(""));
+      JsonNode id = e.getValue().view().path(kind.idMember().orElse(""));
       if (!kind.isListKind() || !id.isTextual() || !id.textValue().equals(e.getKey().id())) {
         throw new IllegalArgumentException("entry does not match its key " + e.getKey());
       }

@@ -1,5 +1,7 @@
 package dev.toolseal.verifier.verification;
 
+import dev.toolseal.tlog.Hash;
+import dev.toolseal.verifier.SuccessCache;
 import dev.toolseal.verifier.VerificationException;
 import dev.toolseal.verifier.attest.AttestationVerificationException;
 import dev.toolseal.verifier.attest.Attestations;
@@ -84,15 +86,24 @@ final class KeyEvents {
     return out;
   }
 
+  /**
+   * Key bindings whose proof of possession verified, by envelope digest (the binding names the
+   * key that must have signed, so the envelope is the whole input). Only successes are
+   * remembered; see docs/design/verification.md, "Remembered evidence".
+   */
+  private static final SuccessCache<Hash, KeyBinding> BINDINGS = new SuccessCache<>(1024);
+
   private static KeyBinding binding(OfflineBundle b) throws VerificationException {
-    try {
-      return Attestations.verifyKeyBinding(b.envelope()).value();
-    } catch (AttestationVerificationException e) {
-      throw Signatures.rejected(LeafKind.KEY_BINDING, b, List.of(b.leaf().keyId()), e);
-    } catch (StatementFormatException | PredicateFormatException e) {
-      throw new EvidenceRejectedException(Problem.MALFORMED,
-          "a key binding bundle does not hold a key binding", e);
-    }
+    return BINDINGS.get(b.envelope().envelopeDigest(), () -> {
+      try {
+        return Attestations.verifyKeyBinding(b.envelope()).value();
+      } catch (AttestationVerificationException e) {
+        throw Signatures.rejected(LeafKind.KEY_BINDING, b, List.of(b.leaf().keyId()), e);
+      } catch (StatementFormatException | PredicateFormatException e) {
+        throw new EvidenceRejectedException(Problem.MALFORMED,
+            "a key binding bundle does not hold a key binding", e);
+      }
+    });
   }
 
   private void addRevocation(OfflineBundle b, Map<KeyId, VerificationKey> known)

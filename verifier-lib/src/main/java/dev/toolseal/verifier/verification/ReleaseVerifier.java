@@ -2,13 +2,16 @@ package dev.toolseal.verifier.verification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolseal.tlog.Hash;
 import dev.toolseal.tlog.checkpoint.SignedCheckpoint;
+import dev.toolseal.verifier.SuccessCache;
 import dev.toolseal.verifier.VerificationException;
 import dev.toolseal.verifier.attest.AttestationVerificationException;
 import dev.toolseal.verifier.attest.Attestations;
 import dev.toolseal.verifier.attest.PredicateFormatException;
 import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.StatementFormatException;
+import dev.toolseal.verifier.attest.Subject;
 import dev.toolseal.verifier.bundle.InclusionVerifier;
 import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.keys.KeyId;
@@ -53,6 +56,19 @@ import java.util.function.Consumer;
  */
 public final class ReleaseVerifier {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A release envelope whose signature by one publisher key verified, with its manifest. */
+  private record SignedRelease(Subject subject, ToolManifest manifest, Hash digest) {}
+
+  private record ReleaseKey(Hash envelopeDigest, VerificationKey publisher) {}
+
+  /**
+   * Verified release envelopes, keyed by envelope digest and the publisher key that verified
+   * them (docs/design/verification.md, "Remembered evidence"). A manifest can be megabytes, so
+   * at most 32 are kept.
+   */
+  private static final SuccessCache<ReleaseKey, SignedRelease> SIGNED_RELEASES =
+      new SuccessCache<>(32);
 
   private ReleaseVerifier() {}
 
@@ -110,7 +126,7 @@ public final class ReleaseVerifier {
     String namespace = namespace(server.name());
     KeyEvents keys = KeyEvents.read(namespace, policy, evidence.keyEvents(),
         policy.assessors().values());
-    Release release = checkPublisher(rel, keys, namespace);
+    SignedRelease release = checkPublisher(rel, keys, namespace);
     ToolManifest signed = manifest(release, server, rel);
     SortedSet<KeyId> passed = Reviews.check(release.subject(), evidence.reviews(), policy, keys,
         notes);
@@ -144,7 +160,8 @@ public final class ReleaseVerifier {
   }
 
   /** Step 3: the release is signed by an unrevoked publisher key of its namespace. */
-  private static Release checkPublisher(OfflineBundle rel, KeyEvents keys, String namespace)
+  private static SignedRelease checkPublisher(OfflineBundle rel, KeyEvents keys,
+      String namespace)
       throws VerificationException {
     Map<KeyId, VerificationKey> publishers = keys.publisherKeys();
     List<KeyId> trusted = List.copyOf(publishers.keySet());
@@ -159,18 +176,22 @@ public final class ReleaseVerifier {
     }
     keys.requireNotRevoked(key.keyId(), rel, "release "
         + Signatures.subject(rel));
+    return SIGNED_RELEASES.get(new ReleaseKey(rel.envelope().envelopeDigest(), key),
+        () -> signedRelease(rel, key, trusted));
+  }
+
+  /** Signature, statement, predicate and manifest of a release envelope: pure in its key. */
+  private static SignedRelease signedRelease(OfflineBundle rel, VerificationKey key,
+      List<KeyId> trusted) throws VerificationException {
+    Release release;
     try {
-      return Attestations.verifyRelease(rel.envelope(), key).value();
+      release = Attestations.verifyRelease(rel.envelope(), key).value();
     } catch (AttestationVerificationException e) {
       throw Signatures.rejected(LeafKind.RELEASE, rel, trusted, e);
     } catch (StatementFormatException | PredicateFormatException e) {
       throw new EvidenceRejectedException(Problem.MALFORMED,
           "the release attestation is not a release statement", e);
     }
-  }
-
-  private static ToolManifest manifest(Release release, ServerRef server, OfflineBundle rel)
-      throws VerificationException {
     ToolManifest signed;
     try {
       signed = new ManifestFormat().parse(JSON.writeValueAsBytes(release.manifest()));
@@ -178,14 +199,20 @@ public final class ReleaseVerifier {
       throw new EvidenceRejectedException(Problem.MALFORMED,
           "the signed release does not hold a valid tool manifest", e);
     }
+    return new SignedRelease(release.subject(), signed, signed.digest());
+  }
+
+  private static ToolManifest manifest(SignedRelease release, ServerRef server,
+      OfflineBundle rel) throws VerificationException {
+    ToolManifest signed = release.manifest();
     if (!signed.server().equals(server)) {
       throw new EvidenceRejectedException(Problem.WRONG_RELEASE, "the signed manifest is for "
           + signed.server().name() + "@" + signed.server().version() + ", not "
           + server.name() + "@" + server.version(), null);
     }
-    if (!signed.digest().equals(rel.leaf().digest())) {
+    if (!release.digest().equals(rel.leaf().digest())) {
       throw new EvidenceRejectedException(Problem.MALFORMED, "the signed manifest's digest "
-          + signed.digest() + " differs from the logged digest " + rel.leaf().digest(), null);
+          + release.digest() + " differs from the logged digest " + rel.leaf().digest(), null);
     }
     return signed;
   }

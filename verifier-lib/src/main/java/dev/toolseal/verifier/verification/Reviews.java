@@ -1,5 +1,7 @@
 package dev.toolseal.verifier.verification;
 
+import dev.toolseal.tlog.Hash;
+import dev.toolseal.verifier.SuccessCache;
 import dev.toolseal.verifier.VerificationException;
 import dev.toolseal.verifier.attest.AttestationVerificationException;
 import dev.toolseal.verifier.attest.Attestations;
@@ -10,6 +12,7 @@ import dev.toolseal.verifier.attest.Subject;
 import dev.toolseal.verifier.attest.Verified;
 import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.keys.KeyId;
+import dev.toolseal.verifier.keys.VerificationKey;
 import dev.toolseal.verifier.log.LeafKind;
 import dev.toolseal.verifier.verification.EvidenceRejectedException.Problem;
 import java.util.List;
@@ -24,7 +27,28 @@ import java.util.function.Consumer;
  * trusted assessor rejects; fewer distinct PASSED assessors than required rejects.
  */
 final class Reviews {
+  private record Key(Hash envelopeDigest, List<VerificationKey> assessors) {}
+
+  /**
+   * Verified review envelopes, keyed by envelope digest and the exact trusted assessor keys
+   * (docs/design/verification.md, "Remembered evidence"). Only successes are remembered.
+   */
+  private static final SuccessCache<Key, Verified<Review>> VERIFIED = new SuccessCache<>(1024);
+
   private Reviews() {}
+
+  private static Verified<Review> verify(OfflineBundle b, VerificationPolicy policy)
+      throws Refused {
+    List<VerificationKey> assessors = List.copyOf(policy.assessors().values());
+    return VERIFIED.get(new Key(b.envelope().envelopeDigest(), assessors), () -> {
+      try {
+        return Attestations.verifyReview(b.envelope(), assessors);
+      } catch (AttestationVerificationException | StatementFormatException
+          | PredicateFormatException e) {
+        throw new Refused(e);
+      }
+    });
+  }
 
   static SortedSet<KeyId> check(Subject release, List<OfflineBundle> reviews,
       VerificationPolicy policy, KeyEvents keys, Consumer<String> notes)
@@ -41,17 +65,18 @@ final class Reviews {
       }
       Verified<Review> v;
       try {
-        v = Attestations.verifyReview(b.envelope(), policy.assessors().values());
-      } catch (AttestationVerificationException e) {
-        if (e.reason() == AttestationVerificationException.Reason.NO_TRUSTED_SIGNATURE) {
-          notes.accept("ignored a review of " + Signatures.subject(b)
-              + " by an assessor this policy does not trust (" + b.keyHint() + ")");
-          continue;
+        v = verify(b, policy);
+      } catch (Refused refused) {
+        if (refused.getCause() instanceof AttestationVerificationException e) {
+          if (e.reason() == AttestationVerificationException.Reason.NO_TRUSTED_SIGNATURE) {
+            notes.accept("ignored a review of " + Signatures.subject(b)
+                + " by an assessor this policy does not trust (" + b.keyHint() + ")");
+            continue;
+          }
+          throw Signatures.rejected(LeafKind.REVIEW, b, trusted, e);
         }
-        throw Signatures.rejected(LeafKind.REVIEW, b, trusted, e);
-      } catch (StatementFormatException | PredicateFormatException e) {
         throw new EvidenceRejectedException(Problem.MALFORMED,
-            "a review bundle does not hold a review", e);
+            "a review bundle does not hold a review", refused.getCause());
       }
       Review r = v.value();
       if (!r.subject().equals(release)) {

@@ -1,5 +1,7 @@
 package dev.toolseal.verifier.verification;
 
+import dev.toolseal.tlog.Hash;
+import dev.toolseal.verifier.SuccessCache;
 import dev.toolseal.verifier.attest.AttestationVerificationException;
 import dev.toolseal.verifier.attest.Attestations;
 import dev.toolseal.verifier.attest.KeyRevocation;
@@ -46,12 +48,39 @@ final class Signatures {
         + "(trusted: " + trusted + ")", null);
   }
 
+  private record RevocationKey(Hash envelopeDigest, List<VerificationKey> known) {}
+
+  /**
+   * Verified revocation envelopes, keyed by envelope digest and the exact keys it was checked
+   * against (docs/design/verification.md, "Remembered evidence"). Only successes are kept.
+   */
+  private static final SuccessCache<RevocationKey, Verified<KeyRevocation>> REVOCATIONS =
+      new SuccessCache<>(1024);
+
   static Verified<KeyRevocation> verifyRevocation(OfflineBundle b,
       Collection<VerificationKey> known) throws AttestationVerificationException,
       StatementFormatException, PredicateFormatException {
-    Verified<Statement> v = Attestations.verifyStatement(b.envelope(), known);
-    return new Verified<>(KeyRevocation.fromStatement(v.value()), v.signers(),
-        v.envelopeDigest());
+    List<VerificationKey> keys = List.copyOf(known);
+    try {
+      return REVOCATIONS.get(new RevocationKey(b.envelope().envelopeDigest(), keys), () -> {
+        try {
+          Verified<Statement> v = Attestations.verifyStatement(b.envelope(), keys);
+          return new Verified<>(KeyRevocation.fromStatement(v.value()), v.signers(),
+              v.envelopeDigest());
+        } catch (AttestationVerificationException | StatementFormatException
+            | PredicateFormatException e) {
+          throw new Refused(e);
+        }
+      });
+    } catch (Refused r) {
+      if (r.getCause() instanceof AttestationVerificationException e) {
+        throw e;
+      }
+      if (r.getCause() instanceof StatementFormatException e) {
+        throw e;
+      }
+      throw (PredicateFormatException) r.getCause();
+    }
   }
 
   static String subject(OfflineBundle b) {

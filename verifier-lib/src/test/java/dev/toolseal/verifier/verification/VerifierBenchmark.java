@@ -1,0 +1,127 @@
+package dev.toolseal.verifier.verification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.tlog.checkpoint.SignedCheckpoint;
+import dev.toolseal.verifier.attest.DsseSignature;
+import dev.toolseal.verifier.bundle.BundleFormat;
+import dev.toolseal.verifier.bundle.OfflineBundle;
+import dev.toolseal.verifier.json.JsonLimits;
+import dev.toolseal.verifier.json.Jcs;
+import dev.toolseal.verifier.json.StrictJson;
+import dev.toolseal.verifier.keys.SigningKey;
+import dev.toolseal.verifier.keys.VerificationKey;
+import dev.toolseal.verifier.log.MemoryCheckpointStore;
+import dev.toolseal.verifier.manifest.ManifestAssembler;
+import dev.toolseal.verifier.manifest.ManifestFormat;
+import dev.toolseal.verifier.manifest.ToolManifest;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Warm verification of a live 100-tool manifest against an offline release bundle and two review
+ * bundles (pinned publisher key, one trusted log key, a checkpoint store that already holds the
+ * bundles' checkpoint), against the floor: the work no verifier can skip on the first look at the
+ * evidence, JCS + SHA-256 of the manifest and the four signature checks (publisher, two reviews,
+ * the checkpoint note). Run with {@code ./mvnw -B -q -pl verifier-lib -am -Pbench -DskipTests
+ * verify} (verifier-lib/README.md, "Benchmark").
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class VerifierBenchmark {
+  @Param("100")
+  public int tools;
+
+  private BenchRelease release;
+  private ToolManifest live;
+  private MemoryCheckpointStore store;
+  private JsonNode manifestTree;
+  private List<Check> signatures;
+  private byte[] checkpoint;
+  private byte[] releaseJson;
+  private List<byte[]> reviewJson;
+
+  /** One signature check of the floor. */
+  private record Check(VerificationKey key, byte[] message, byte[] sig) {}
+
+  @Setup
+  public void setUp() throws Exception {
+    release = new BenchRelease(tools);
+    live = new ManifestAssembler().assemble(BenchRelease.session(tools));
+    store = new MemoryCheckpointStore();
+    require(ReleaseVerifier.verify(live, release.evidence, release.policy, store));
+    manifestTree = new StrictJson(new JsonLimits(4 << 20, 64, 1 << 20))
+        .parse(ManifestFormat.format(live));
+    signatures = new java.util.ArrayList<>();
+    signatures.add(check(release.evidence.release(), release.publisher));
+    for (int i = 0; i < release.evidence.reviews().size(); i++) {
+      signatures.add(check(release.evidence.reviews().get(i), release.assessors.get(i)));
+    }
+    checkpoint = release.evidence.release().proof().checkpoint();
+    releaseJson = BundleFormat.write(release.evidence.release());
+    reviewJson = release.evidence.reviews().stream().map(BundleFormat::write).toList();
+  }
+
+  private static Check check(OfflineBundle b, SigningKey signer) {
+    DsseSignature s = b.envelope().signatures().get(0);
+    return new Check(signer.verificationKey(), b.envelope().pae(), s.sig());
+  }
+
+  private static VerificationResult require(VerificationResult r) {
+    if (r.status() != VerificationResult.Status.ACCEPTED) {
+      throw new IllegalStateException("the benchmark release does not verify: " + r.explain());
+    }
+    return r;
+  }
+
+  /** Full warm verification: the evidence objects are held, as a client holds them. */
+  @Benchmark
+  public VerificationResult verify100Tools() {
+    return ReleaseVerifier.verify(live, release.evidence, release.policy, store);
+  }
+
+  /** The floor: JCS + SHA-256 of the manifest, and the four signature checks. */
+  @Benchmark
+  public Object floor() throws Exception {
+    Object digest = Jcs.sha256(manifestTree);
+    signatureChecks();
+    return digest;
+  }
+
+  /** Part of the floor: JCS + SHA-256 of the manifest tree. */
+  @Benchmark
+  public Object jcsSha256Manifest() {
+    return Jcs.sha256(manifestTree);
+  }
+
+  /** Part of the floor: publisher, two reviews, checkpoint note. */
+  @Benchmark
+  public Object signatureChecks() throws Exception {
+    for (Check c : signatures) {
+      c.key.verify(c.message, c.sig);
+    }
+    return SignedCheckpoint.open(checkpoint, release.log.key().verifier());
+  }
+
+  /** Verification from bundle JSON read afresh (nothing held between calls). */
+  @Benchmark
+  public VerificationResult verifyFromBundleJson() throws Exception {
+    ReleaseEvidence e = ReleaseEvidence.read(releaseJson, reviewJson, List.of(),
+        release.log.client());
+    return ReleaseVerifier.verify(live, e, release.policy, store);
+  }
+
+  /** What a client also does on every tools/list: build the live manifest from raw JSON. */
+  @Benchmark
+  public ToolManifest assembleLive() throws Exception {
+    return new ManifestAssembler().assemble(release.session);
+  }
+}
