@@ -9,10 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -22,8 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class BrowseResource {
-
-    private static final int DEFAULT_LIMIT = 30;
 
     private final BrowseService service;
     private final Bundles bundles;
@@ -39,8 +34,8 @@ public class BrowseResource {
     @Operation(summary = "Servers (newest release each) by name; q searches name and title; cursor pagination")
     public Views.ServerPage servers(@QueryParam("q") String q, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit, @QueryParam("updated_since") String updatedSince) {
-        return service.servers(q == null ? "" : q, Optional.ofNullable(cursor).filter(s -> !s.isEmpty()),
-                limit(limit), instant(updatedSince));
+        return service.servers(q == null ? "" : q, QueryParams.cursor(cursor), QueryParams.limit(limit),
+                QueryParams.instant(updatedSince));
     }
 
     @GET
@@ -96,44 +91,13 @@ public class BrowseResource {
     @Path("/log/entries/{index}")
     @Operation(summary = "A log entry: envelope, leaf and inclusion proof once integrated")
     public Views.EntryView entry(@PathParam("index") String index) {
-        return service.entry(index(index));
+        return service.entry(QueryParams.index(index));
     }
 
     @GET
     @Path("/log/entries/{index}/bundle")
     @Operation(summary = "A log entry's offline bundle (Sigstore bundle v0.3 JSON)")
     public byte[] entryBundle(@PathParam("index") String index) {
-        return bundles.entry(index(index));
-    }
-
-    private static long index(String text) {
-        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            throw new ProblemException(ProblemType.INVALID_PARAMETER, "A log index is a non-negative decimal number.");
-        }
-        return Long.parseLong(text);
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        if (text.length() > 3 || !text.chars().allMatch(ch -> ch >= '0' && ch <= '9')
-                || Integer.parseInt(text) < 1 || Integer.parseInt(text) > BrowseService.MAX_LIMIT) {
-            throw new ProblemException(ProblemType.INVALID_PARAMETER,
-                    "limit is a number from 1 to " + BrowseService.MAX_LIMIT + ".");
-        }
-        return Integer.parseInt(text);
-    }
-
-    static Optional<Instant> instant(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemType.INVALID_PARAMETER,
-                    "updated_since is an RFC 3339 timestamp such as 2026-01-31T12:00:00Z.");
-        }
+        return bundles.entry(QueryParams.index(index));
     }
 }
