@@ -20,6 +20,28 @@ public interface RegistryConfig {
     /** The embedded PostgreSQL used when no {@code quarkus.datasource.jdbc.url} is configured. */
     EmbeddedPostgres embeddedPostgres();
 
+    /** The write API. */
+    Write write();
+
+    /** The write API's limits. */
+    interface Write {
+
+        /**
+         * Writes that may hold a database connection while their log entry is sequenced; keep it
+         * below {@code quarkus.datasource.jdbc.max-size} so the log engine always gets connections.
+         */
+        @WithDefault("16")
+        int maxConcurrent();
+
+        /** Longest a write waits for the log to sequence its entry. */
+        @WithDefault("10s")
+        Duration sequenceTimeout();
+
+        /** Longest {@code ?wait=true} waits for a checkpoint that covers the entry. */
+        @WithDefault("10s")
+        Duration integrationTimeout();
+    }
+
     /** The transparency log's identity. */
     interface Log {
 
@@ -32,6 +54,10 @@ public interface RegistryConfig {
 
         /** A file holding the private key string; default {@code <data-dir>/log-signing.key}, created if absent. */
         Optional<Path> privateKeyFile();
+
+        /** Longest an entry waits for more entries before its batch is sequenced; 0 = at once. */
+        @WithDefault("0s")
+        Duration sequencerMaxWait();
     }
 
     /** See {@link dev.toolseal.registry.database.EmbeddedDatabaseConfigSourceFactory}, which reads these keys. */

@@ -1,5 +1,6 @@
 package dev.toolseal.registry.log;
 
+import dev.toolseal.registry.RegistryConfig;
 import dev.toolseal.tlog.checkpoint.CheckpointSigner;
 import dev.toolseal.tlog.engine.Log;
 import dev.toolseal.tlog.engine.LogOptions;
@@ -40,11 +41,11 @@ public class LogEngine {
     private volatile boolean running;
 
     @Inject
-    public LogEngine(DataSource dataSource, LogSigningKey key) {
+    public LogEngine(DataSource dataSource, LogSigningKey key, RegistryConfig config) {
         PostgresLogStore.migrate(dataSource);
         this.store = new PostgresLogStore(dataSource);
         this.signer = new CheckpointSigner(key.signer());
-        this.log = Log.start(store, signer, LogOptions.defaults());
+        this.log = Log.start(store, signer, LogOptions.defaults().withMaxWait(config.log().sequencerMaxWait()));
         this.running = true;
         LOG.infof("Transparency log %s started", signer.origin());
     }
@@ -72,6 +73,11 @@ public class LogEngine {
     /** Entries waiting to be sequenced. */
     public int queueDepth() {
         return log.queued();
+    }
+
+    /** Entries sequenced so far (the next index). */
+    public long sequencedSize() throws IOException {
+        return store.sequencedSize();
     }
 
     /** Entries sequenced but not yet covered by the latest checkpoint. */

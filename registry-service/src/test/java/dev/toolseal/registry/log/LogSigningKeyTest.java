@@ -63,6 +63,11 @@ class LogSigningKeyTest {
             public Optional<Path> privateKeyFile() {
                 return file;
             }
+
+            @Override
+            public java.time.Duration sequencerMaxWait() {
+                return java.time.Duration.ZERO;
+            }
         };
     }
 }

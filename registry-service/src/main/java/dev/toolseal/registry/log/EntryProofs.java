@@ -1,0 +1,79 @@
+package dev.toolseal.registry.log;
+
+import dev.toolseal.registry.problem.ProblemException;
+import dev.toolseal.registry.problem.ProblemType;
+import dev.toolseal.tlog.Hash;
+import dev.toolseal.tlog.engine.PublishedCheckpoint;
+import dev.toolseal.tlog.note.KeyFormatException;
+import dev.toolseal.tlog.note.NoteVerifier;
+import dev.toolseal.verifier.bundle.EntryProof;
+import dev.toolseal.verifier.log.LogId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Inclusion proofs of single entries against the latest signed checkpoint, in the verifier
+ * library's {@link EntryProof} form (what offline bundles carry).
+ */
+@ApplicationScoped
+public class EntryProofs {
+
+    private final LogEngine engine;
+    private final LogId logId;
+
+    @Inject
+    public EntryProofs(LogEngine engine, LogSigningKey key) {
+        this.engine = engine;
+        try {
+            this.logId = LogId.of(NoteVerifier.parse(key.verifierKey()));
+        } catch (KeyFormatException e) {
+            throw new IllegalStateException("the log's own verifier key does not parse", e);
+        }
+    }
+
+    /** The log's id (from its checkpoint key). */
+    public LogId logId() {
+        return logId;
+    }
+
+    /** The proof of entry {@code index} in the latest checkpoint, if that checkpoint covers it. */
+    public Optional<EntryProof> proof(long index) {
+        try {
+            Optional<PublishedCheckpoint> latest = engine.reader().latestCheckpoint();
+            if (latest.isEmpty() || latest.get().size() <= index) {
+                return Optional.empty();
+            }
+            return Optional.of(proof(index, latest.get()));
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The log storage is unavailable.");
+        }
+    }
+
+    /** Waits up to {@code timeout} for a checkpoint that covers {@code index}, then proves inclusion in it. */
+    public Optional<EntryProof> awaitProof(long index, Duration timeout) {
+        try {
+            PublishedCheckpoint checkpoint = engine.log().awaitIntegrated(index)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(proof(index, checkpoint));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | IOException e) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The log storage is unavailable.");
+        }
+    }
+
+    private EntryProof proof(long index, PublishedCheckpoint checkpoint) throws IOException {
+        List<Hash> hashes = engine.reader().inclusionProof(index, checkpoint.size());
+        return EntryProof.of(logId, index, hashes, checkpoint.note());
+    }
+}

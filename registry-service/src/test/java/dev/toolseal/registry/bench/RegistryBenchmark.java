@@ -1,0 +1,67 @@
+package dev.toolseal.registry.bench;
+
+import static dev.toolseal.registry.write.Signed.post;
+
+import dev.toolseal.registry.write.Signed;
+import dev.toolseal.verifier.keys.KeyPairs;
+import dev.toolseal.verifier.keys.SigningKey;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry benchmark; not part of the suite (its name does not end in Test). Run with
+ * {@code ./mvnw -B -q -pl registry-service -am verify -Dtest=RegistryBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.clients=64 -Dbench.publishes=6400 -Dbench.gets=50000]}.
+ *
+ * <p>Against the real application and its embedded PostgreSQL (fsync on), over loopback:
+ * publishes/s (each a fresh, pre-signed release envelope, so signing does not load the client
+ * during the run), browse GETs/s (release details with inclusion proof, and server listings), and
+ * tile GETs/s (a full level-0 tile). Results go to stdout.
+ */
+@QuarkusTest
+class RegistryBenchmark {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void measure() throws Exception {
+        int clients = Integer.getInteger("bench.clients", 64);
+        int publishes = Integer.getInteger("bench.publishes", 6400);
+        int gets = Integer.getInteger("bench.gets", 50_000);
+        int perClient = Math.max(1, publishes / clients);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        List<String> servers = new ArrayList<>();
+        List<byte[]> releases = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            SigningKey key = KeyPairs.generate();
+            String namespace = Signed.freshNamespace();
+            post("/v1/keys/bind", Signed.binding(key, namespace)).then().statusCode(201);
+            String server = namespace + "/bench";
+            servers.add(server);
+            for (int i = 0; i < perClient; i++) {
+                releases.add(Signed.release(key, server, "1.0." + i, "Benchmark tool " + i).toJson());
+            }
+        }
+        System.err.println("bench: " + releases.size() + " release envelopes signed; publishing");
+        LoadRun.Result publish = LoadRun.run("publish", http, clients, perClient, 201,
+                n -> LoadRun.post(base, "/v1/releases", releases.get(n)));
+        int getsPerClient = Math.max(1, gets / clients);
+        LoadRun.Result browse = LoadRun.run("browse", http, clients, getsPerClient, 200,
+                n -> LoadRun.get(base, n % 2 == 0
+                        ? "/v1/servers/" + servers.get(n % servers.size()) + "/versions/1.0." + (n % perClient)
+                        : "/v1/servers?limit=20"));
+        LoadRun.Result tiles = LoadRun.run("tiles", http, clients, getsPerClient, 200,
+                n -> LoadRun.get(base, n % 8 == 0 ? "/log/checkpoint" : "/log/tile/0/000"));
+        System.out.println("registry benchmark (loopback, embedded PostgreSQL, " + clients + " clients)");
+        System.out.println(publish);
+        System.out.println(browse);
+        System.out.println(tiles);
+    }
+}
