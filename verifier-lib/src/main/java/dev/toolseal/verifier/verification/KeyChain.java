@@ -149,6 +149,20 @@ final class KeyChain {
     return at;
   }
 
+  /** The rotations that led to {@code key}, newest first (empty for a start key). */
+  List<Rotated> ancestry(KeyId key) {
+    List<Rotated> out = new ArrayList<>();
+    KeyId at = key;
+    for (int i = rotations.size() - 1; i >= 0; i--) {
+      Rotated r = rotations.get(i);
+      if (r.rotation().newKey().keyId().equals(at)) {
+        out.add(r);
+        at = r.rotation().oldKeyId();
+      }
+    }
+    return out;
+  }
+
   /** The rotation away from {@code key} that applies to {@code entry}, if any. */
   Optional<Rotated> rotationAway(KeyId key, OfflineBundle entry) {
     return rotations.stream().filter(r -> r.rotation().oldKeyId().equals(key))

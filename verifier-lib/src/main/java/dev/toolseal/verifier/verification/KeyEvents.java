@@ -155,6 +155,28 @@ final class KeyEvents {
     }
   }
 
+  /**
+   * Throws if a rotation that led to {@code key} was signed by an old key revoked for that
+   * rotation (a {@code compromised} revocation applies to every entry the key signed, rotations
+   * included), so a thief of a revoked key cannot rotate the namespace to a key of their own.
+   */
+  void requireAncestryNotRevoked(KeyId key, OfflineBundle entry, String what)
+      throws KeyRevokedException {
+    for (KeyChain.Rotated rot : chain.ancestry(key)) {
+      KeyId old = rot.rotation().oldKeyId();
+      Optional<Revoked> r = revocations.getOrDefault(old, List.of()).stream()
+          .filter(x -> x.appliesTo(rot.log(), rot.index())).findFirst();
+      if (r.isPresent()) {
+        KeyRevocation rev = r.get().revocation();
+        throw new KeyRevokedException(rev, r.get().index(), rot.index(), "the key " + key
+            + " that signed " + what + " was reached through the rotation at log index "
+            + rot.index() + ", signed by " + old + ", which was revoked ("
+            + rev.reason().wireName() + ") at log index " + r.get().index()
+            + "; the namespace needs a new key binding");
+      }
+    }
+  }
+
   /** Every publisher key of the namespace (the whole chain), by id. */
   Map<KeyId, VerificationKey> publisherKeys() {
     return publisherKeys;

@@ -179,6 +179,7 @@ public final class ReleaseVerifier {
     }
     keys.requireNotRevoked(key.keyId(), rel, "release " + Signatures.subject(rel));
     keys.requireNotRotated(key.keyId(), rel, "release " + Signatures.subject(rel));
+    keys.requireAncestryNotRevoked(key.keyId(), rel, "release " + Signatures.subject(rel));
     return SIGNED_RELEASES.get(new ReleaseKey(rel.envelope().envelopeDigest(), key),
         () -> signedRelease(rel, key, trusted));
   }

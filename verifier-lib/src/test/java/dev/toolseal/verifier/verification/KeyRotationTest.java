@@ -97,6 +97,26 @@ class KeyRotationTest {
   }
 
   @Test
+  void aRotationSignedByACompromisedKeyDoesNotTrustItsNewKey() {
+    SigningKey thief = KeyPairs.generate();
+    OfflineBundle stolen = s.rotation(PUBLISHER, thief);
+    s.keyEvents.add(stolen);
+    OfflineBundle byThief = s.rerelease(thief);
+    assertEquals(Status.ACCEPTED, verify(byThief).status());
+    s.keyEvents.add(s.revocation(PUBLISHER, KeyRevocation.Reason.COMPROMISED));
+    KeyRevokedException x = rejected(verify(byThief), KeyRevokedException.class);
+    assertEquals(PUBLISHER.keyId(), x.keyId());
+    assertEquals(stolen.proof().index(), x.entryIndex());
+  }
+
+  @Test
+  void aRotationBeforeASupersededRevocationStillCounts() {
+    s.keyEvents.add(s.rotation(PUBLISHER, SUCCESSOR));
+    s.keyEvents.add(s.revocation(PUBLISHER, KeyRevocation.Reason.RETIRED));
+    assertEquals(Status.ACCEPTED, verify(s.rerelease(SUCCESSOR)).status());
+  }
+
+  @Test
   void aSupersededRevocationAfterTheRotationKeepsOlderReleasesValid() {
     s.keyEvents.add(s.rotation(PUBLISHER, SUCCESSOR));
     s.keyEvents.add(s.revocation(SUCCESSOR, PUBLISHER.keyId(),
