@@ -33,7 +33,9 @@ import java.util.Optional;
  * names, where it revokes one of that namespace's publisher keys (so a publisher cannot revoke
  * an assessor); revocations signed by nobody we know are ignored. A {@code compromised}
  * revocation applies to every entry, the others to entries with a larger log index than the
- * revocation (in the same log).
+ * revocation (in the same log). Under {@code LOGGED} trust the bound keys are followed through
+ * the namespace's logged rotations ({@link KeyChain}); an entry signed by a key rotated away
+ * before it is rejected. Release yanks are read by {@link Yanks}.
  */
 final class KeyEvents {
   /** A verified revocation and where it is in the log. */
@@ -46,12 +48,14 @@ final class KeyEvents {
   }
 
   private final String namespace;
+  private final KeyChain chain;
   private final Map<KeyId, VerificationKey> publisherKeys;
   private final Map<KeyId, List<Revoked>> revocations = new LinkedHashMap<>();
 
-  private KeyEvents(String namespace, Map<KeyId, VerificationKey> publisherKeys) {
+  private KeyEvents(String namespace, KeyChain chain) {
     this.namespace = namespace;
-    this.publisherKeys = publisherKeys;
+    this.chain = chain;
+    this.publisherKeys = chain.all();
   }
 
   static KeyEvents read(String namespace, VerificationPolicy policy, List<OfflineBundle> events,
@@ -59,14 +63,15 @@ final class KeyEvents {
     Map<KeyId, VerificationKey> keys = new LinkedHashMap<>();
     for (OfflineBundle b : events) {
       LeafKind kind = b.leaf().kind();
-      if (kind != LeafKind.KEY_BINDING && kind != LeafKind.KEY_REVOCATION) {
+      if (kind == LeafKind.RELEASE || kind == LeafKind.REVIEW) {
         throw new EvidenceRejectedException(Problem.MALFORMED, "a " + kind.wireName()
-            + " bundle was given as a key event; only key bindings and revocations are "
-            + "supported", null);
+            + " bundle was given as a key event; only key bindings, rotations, revocations "
+            + "and release yanks are", null);
       }
     }
+    KeyChain chain;
     if (policy.publisherTrust() == VerificationPolicy.PublisherTrust.PINNED) {
-      keys.putAll(policy.pinnedKeys(namespace));
+      chain = KeyChain.fixed(policy.pinnedKeys(namespace));
     } else {
       for (OfflineBundle b : events) {
         if (b.leaf().kind() == LeafKind.KEY_BINDING && b.leaf().name().equals(namespace)) {
@@ -74,9 +79,10 @@ final class KeyEvents {
           keys.put(binding.key().keyId(), binding.key());
         }
       }
+      chain = KeyChain.follow(namespace, keys, events);
     }
-    KeyEvents out = new KeyEvents(namespace, keys);
-    Map<KeyId, VerificationKey> known = new LinkedHashMap<>(keys);
+    KeyEvents out = new KeyEvents(namespace, chain);
+    Map<KeyId, VerificationKey> known = new LinkedHashMap<>(chain.all());
     otherKnownKeys.forEach(k -> known.put(k.keyId(), k));
     for (OfflineBundle b : events) {
       if (b.leaf().kind() == LeafKind.KEY_REVOCATION) {
@@ -131,7 +137,47 @@ final class KeyEvents {
     }
   }
 
-  /** The namespace's publisher keys, by id. */
+  /** The namespace's key chain (bound or pinned keys and their rotations). */
+  KeyChain chain() {
+    return chain;
+  }
+
+  /** Throws if the namespace rotated {@code key} away before {@code entry} was logged. */
+  void requireNotRotated(KeyId key, OfflineBundle entry, String what)
+      throws KeyRotatedException {
+    Optional<KeyChain.Rotated> r = chain.rotationAway(key, entry);
+    if (r.isPresent()) {
+      throw new KeyRotatedException(r.get().rotation(), r.get().index(), entry.proof().index(),
+          "the key " + key + " that signed " + what + " was rotated to "
+          + r.get().rotation().newKey().keyId() + " at log index " + r.get().index()
+          + ", before " + what + " was logged at index " + entry.proof().index()
+          + "; only the new key may sign after a rotation");
+    }
+  }
+
+  /**
+   * Throws if a rotation that led to {@code key} was signed by an old key revoked for that
+   * rotation (a {@code compromised} revocation applies to every entry the key signed, rotations
+   * included), so a thief of a revoked key cannot rotate the namespace to a key of their own.
+   */
+  void requireAncestryNotRevoked(KeyId key, OfflineBundle entry, String what)
+      throws KeyRevokedException {
+    for (KeyChain.Rotated rot : chain.ancestry(key)) {
+      KeyId old = rot.rotation().oldKeyId();
+      Optional<Revoked> r = revocations.getOrDefault(old, List.of()).stream()
+          .filter(x -> x.appliesTo(rot.log(), rot.index())).findFirst();
+      if (r.isPresent()) {
+        KeyRevocation rev = r.get().revocation();
+        throw new KeyRevokedException(rev, r.get().index(), rot.index(), "the key " + key
+            + " that signed " + what + " was reached through the rotation at log index "
+            + rot.index() + ", signed by " + old + ", which was revoked ("
+            + rev.reason().wireName() + ") at log index " + r.get().index()
+            + "; the namespace needs a new key binding");
+      }
+    }
+  }
+
+  /** Every publisher key of the namespace (the whole chain), by id. */
   Map<KeyId, VerificationKey> publisherKeys() {
     return publisherKeys;
   }

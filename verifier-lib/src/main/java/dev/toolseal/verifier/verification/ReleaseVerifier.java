@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  *       witness quorum), and every such checkpoint must be consistent with the newest one stored
  *       for that log, which then moves forward;
  *   <li>the release must be signed by a publisher key of its namespace (pinned, or bound in the
- *       log) that is not revoked for it;
+ *       log and followed through its logged rotations) that is not revoked or rotated away for
+ *       it, and must not be yanked by the namespace's current key;
  *   <li>the required reviews must be there (k of n trusted assessors PASSED, none FAILED);
  *   <li>the live manifest is compared with the signed one entry by entry.
  * </ol>
@@ -128,6 +129,8 @@ public final class ReleaseVerifier {
         policy.assessors().values());
     SignedRelease release = checkPublisher(rel, keys, namespace);
     ToolManifest signed = manifest(release, server, rel);
+    Yanks.requireNotYanked(release.subject(), namespace, evidence.keyEvents(), keys.chain(),
+        notes);
     SortedSet<KeyId> passed = Reviews.check(release.subject(), evidence.reviews(), policy, keys,
         notes);
     return new VerifiedRelease(signed, rel.keyHint(), rel.proof().index(), included.get(rel),
@@ -174,8 +177,9 @@ public final class ReleaseVerifier {
     if (key == null) {
       throw Signatures.untrusted(LeafKind.RELEASE, rel, trusted);
     }
-    keys.requireNotRevoked(key.keyId(), rel, "release "
-        + Signatures.subject(rel));
+    keys.requireNotRevoked(key.keyId(), rel, "release " + Signatures.subject(rel));
+    keys.requireNotRotated(key.keyId(), rel, "release " + Signatures.subject(rel));
+    keys.requireAncestryNotRevoked(key.keyId(), rel, "release " + Signatures.subject(rel));
     return SIGNED_RELEASES.get(new ReleaseKey(rel.envelope().envelopeDigest(), key),
         () -> signedRelease(rel, key, trusted));
   }

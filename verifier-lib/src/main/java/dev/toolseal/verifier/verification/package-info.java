@@ -11,6 +11,7 @@
  * from; {@link dev.toolseal.verifier.verification.OfflineEvidenceFiles} reads bundle files.
  *
  * <p>Wire formats: none of its own; bundles are read by {@code dev.toolseal.verifier.bundle}.
- * Rules are in docs/design/verification.md. Example: {@code ReleaseVerifierTest}.
+ * Rules are in docs/design/verification.md. Examples: {@code ReleaseVerifierTest}; key
+ * rotations and release yanks in {@code KeyRotationTest} and {@code ReleaseYankTest}.
  */
 package dev.toolseal.verifier.verification;

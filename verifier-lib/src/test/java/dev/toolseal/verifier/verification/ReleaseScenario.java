@@ -7,8 +7,10 @@ import dev.toolseal.verifier.attest.Envelope;
 import dev.toolseal.verifier.attest.Finding;
 import dev.toolseal.verifier.attest.KeyBinding;
 import dev.toolseal.verifier.attest.KeyRevocation;
+import dev.toolseal.verifier.attest.KeyRotation;
 import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.ReleaseName;
+import dev.toolseal.verifier.attest.ReleaseYank;
 import dev.toolseal.verifier.attest.Review;
 import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.bundle.TestBundles;
@@ -36,6 +38,8 @@ final class ReleaseScenario {
   static final ServerRef SERVER = new ServerRef(NAMESPACE + "/weather", "1.2.0");
   static final SigningKey PUBLISHER = KeyPairs.generate();
   static final SigningKey INTRUDER = KeyPairs.generate();
+  /** The key the publisher rotates to. */
+  static final SigningKey SUCCESSOR = KeyPairs.generate();
   static final List<SigningKey> ASSESSORS =
       List.of(KeyPairs.generate(), KeyPairs.generate(), KeyPairs.generate());
 
@@ -123,6 +127,24 @@ final class ReleaseScenario {
       KeyRevocation.Reason reason) {
     KeyRevocation rev = new KeyRevocation(NAMESPACE, revoked, reason, "lost laptop");
     return log(Attestations.sign(rev.toStatement(), List.of(signer)), signer);
+  }
+
+  /** Logs a rotation of the namespace from {@code from} to {@code to}, signed by both. */
+  OfflineBundle rotation(SigningKey from, SigningKey to) {
+    KeyRotation r = new KeyRotation(NAMESPACE, from.keyId(), to.verificationKey());
+    return log(Attestations.sign(r.toStatement(), List.of(from, to)), from);
+  }
+
+  /** Logs a yank of this server at {@code version} with {@code digest}. */
+  OfflineBundle yank(SigningKey signer, String version, dev.toolseal.tlog.Hash digest) {
+    ReleaseYank y = new ReleaseYank(new ReleaseName(SERVER.name(), version), digest,
+        "leaks tokens to stderr");
+    return log(Attestations.sign(y.toStatement(), List.of(signer)), signer);
+  }
+
+  /** Logs a release of the original manifest signed by {@code signer}. */
+  OfflineBundle rerelease(SigningKey signer) {
+    return log(releaseEnvelope(manifest("Adds two numbers."), signer), signer);
   }
 
   OfflineBundle log(Envelope env, SigningKey authority) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.toolseal.verifier.attest.DsseSignature;
 import dev.toolseal.verifier.attest.Envelope;
 import dev.toolseal.verifier.attest.KeyRevocation;
+import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.keys.SigningKey;
 import dev.toolseal.verifier.log.MemoryCheckpointStore;
 import dev.toolseal.verifier.manifest.ToolManifest;
@@ -72,5 +73,40 @@ class RememberedEvidenceTest {
     assertEquals(Status.REJECTED, r.status());
     assertEquals(SignatureRejectedException.Problem.FORGED,
         assertInstanceOf(SignatureRejectedException.class, r.failure().orElseThrow()).problem());
+  }
+
+  @Test
+  void aLaterYankStillRejects() {
+    acceptedFirst();
+    s.keyEvents.add(s.yank(ReleaseScenario.PUBLISHER, ReleaseScenario.SERVER.version(),
+        s.release.leaf().digest()));
+    VerificationResult r = verify(s.evidence(), s.policy().build());
+    assertEquals(Status.REJECTED, r.status());
+    assertInstanceOf(ReleaseYankedException.class, r.failure().orElseThrow());
+  }
+
+  @Test
+  void aRotationShownLaterStillRejectsTheOldKeysLaterRelease() {
+    OfflineBundle rotation = s.rotation(ReleaseScenario.PUBLISHER, ReleaseScenario.SUCCESSOR);
+    OfflineBundle late = s.rerelease(ReleaseScenario.PUBLISHER);
+    // first shown without the rotation: accepted, and the release's checks remembered
+    VerificationResult first = verify(s.evidence(late), s.policy().build());
+    assertEquals(Status.ACCEPTED, first.status(), first.explain());
+    s.keyEvents.add(rotation);
+    VerificationResult r = verify(s.evidence(late), s.policy().build());
+    assertEquals(Status.REJECTED, r.status());
+    assertInstanceOf(KeyRotatedException.class, r.failure().orElseThrow());
+  }
+
+  @Test
+  void aRememberedRotationDoesNotHideALaterFork() {
+    s.keyEvents.add(s.rotation(ReleaseScenario.PUBLISHER, ReleaseScenario.SUCCESSOR));
+    OfflineBundle next = s.rerelease(ReleaseScenario.SUCCESSOR);
+    VerificationResult first = verify(s.evidence(next), s.policy().build());
+    assertEquals(Status.ACCEPTED, first.status(), first.explain());
+    s.keyEvents.add(s.rotation(ReleaseScenario.PUBLISHER, ReleaseScenario.INTRUDER));
+    VerificationResult r = verify(s.evidence(next), s.policy().build());
+    assertEquals(Status.REJECTED, r.status());
+    assertInstanceOf(SignatureRejectedException.class, r.failure().orElseThrow());
   }
 }
