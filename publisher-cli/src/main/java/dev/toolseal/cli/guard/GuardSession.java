@@ -228,16 +228,16 @@ final class GuardSession implements RequestChannel {
     }
   }
 
+  /** The reasons about {@code key}; if the verifier named none, what the guard knows. */
   private List<GateReason> reasons(EntryKey key) {
-    if (verdict.manifest().map(mf -> mf.parts().containsKey(key)).orElse(false)
-        || !verdict.decision().reasons().isEmpty()) {
-      List<GateReason> about = verdict.reasonsAbout(key);
-      if (!about.isEmpty()) {
-        return about;
-      }
+    List<GateReason> about = verdict.decision().reasons().stream()
+        .filter(r -> r.concerns(key)).toList();
+    if (!about.isEmpty()) {
+      return about;
     }
-    return List.of(GateReason.server(GateReason.Kind.VERIFICATION_FAILED,
-        key + " is not in the verified manifest"));
+    boolean known = verdict.manifest().map(mf -> mf.parts().containsKey(key)).orElse(false);
+    return List.of(GateReason.server(GateReason.Kind.VERIFICATION_FAILED, key + (known
+        ? " is not accepted by the verifier" : " is not in the verified manifest")));
   }
 
   private ObjectNode refusal(RpcId id, String refusal, RpcMessage m, EntryKey key,

@@ -62,12 +62,6 @@ record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
     return !rejectsServer() && allowed.contains(key);
   }
 
-  /** The reasons about {@code key}, or all reasons when none names it. */
-  List<GateReason> reasonsAbout(EntryKey key) {
-    List<GateReason> about = decision.reasons().stream().filter(r -> r.concerns(key)).toList();
-    return about.isEmpty() ? decision.reasons() : about;
-  }
-
   /** The manifest digest in hex, or empty. */
   String manifestDigest() {
     return manifest.map(m -> m.digest().hex()).orElse("");

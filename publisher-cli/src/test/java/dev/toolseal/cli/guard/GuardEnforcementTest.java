@@ -194,4 +194,58 @@ class GuardEnforcementTest {
       g.closeAndWait();
     }
   }
+
+  @Test
+  void rejectServerPolicyBlocksEverythingOnAnyChange() throws Exception {
+    approve(lock(), NAME, GuardHarness.rugpull("baseline"));
+    try (GuardHarness g = guard("description-appended", "--policy", "reject-server")) {
+      g.initialize("{}");
+      JsonNode r = g.response(g.request("tools/list", "{}"));
+      assertEquals("SERVER_REJECTED", r.path("error").path("data").path("toolseal")
+          .path("refusal").asText());
+      assertEquals("SERVER_REJECTED", g.call("get_weather", "{}").path("error").path("data")
+          .path("toolseal").path("refusal").asText());
+      g.closeAndWait();
+    }
+    assertEquals(List.of(), calls());
+  }
+
+  @Test
+  void aPromptChangedMidSessionIsHiddenAndRefused() throws Exception {
+    approve(lock(), NAME, GuardHarness.rugpull("call-then-change-prompt"));
+    try (GuardHarness g = guard("call-then-change-prompt")) {
+      g.initialize("{}");
+      String get = "{\"name\":\"summarise\",\"arguments\":{\"text\":\"x\"}}";
+      assertTrue(g.response(g.request("prompts/get", get)).has("result"));
+      List<JsonNode> others = new ArrayList<>();
+      g.response(g.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2}}"),
+          others);
+      JsonNode note = others.isEmpty() ? g.receive() : others.get(0);
+      assertEquals("notifications/prompts/list_changed", note.path("method").asText());
+      JsonNode prompts = g.response(g.request("prompts/list", "{}"));
+      assertEquals(0, prompts.path("result").path("prompts").size());
+      JsonNode refused = g.response(g.request("prompts/get", get));
+      assertEquals("prompt:summarise", refused.path("error").path("data").path("toolseal")
+          .path("entry").asText());
+      g.closeAndWait();
+    }
+  }
+
+  @Test
+  void aRenamedResourceCannotBeRead() throws Exception {
+    approve(lock(), NAME, GuardHarness.rugpull("baseline"));
+    try (GuardHarness g = guard("resource-changed")) {
+      g.initialize("{}");
+      JsonNode list = g.response(g.request("resources/list", "{}"));
+      assertEquals(0, list.path("result").path("resources").size());
+      JsonNode refused = g.response(g.request("resources/read",
+          "{\"uri\":\"file:///etc/passwd\"}"));
+      assertEquals("RENAMED", refused.path("error").path("data").path("toolseal")
+          .path("reasons").get(0).path("kind").asText());
+      assertTrue(g.response(g.request("resources/read", "{\"uri\":\"weather://oslo\"}"))
+          .has("result")); // a templated URI: the template is unchanged
+      assertEquals(List.of("add", "get_weather"), g.toolNames());
+      g.closeAndWait();
+    }
+  }
 }
