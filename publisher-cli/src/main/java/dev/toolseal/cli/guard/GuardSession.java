@@ -1,13 +1,11 @@
 package dev.toolseal.cli.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.toolseal.verifier.gate.GateReason;
 import dev.toolseal.verifier.manifest.EntryKey;
-import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
 import java.util.ArrayDeque;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -66,14 +63,7 @@ final class GuardSession implements RequestChannel {
     this.verification = verification;
   }
 
-  /** Where a client message goes: straight out, or collected into a batch. */
-  private interface Sink {
-    void forward(RpcMessage m, byte[] raw);
-
-    void answer(ObjectNode response);
-  }
-
-  private final Sink direct = new Sink() {
+  private final ClientSink direct = new ClientSink() {
     @Override
     public void forward(RpcMessage m, byte[] raw) {
       toUpstream.send(raw != null ? raw : m.bytes());
@@ -105,34 +95,22 @@ final class GuardSession implements RequestChannel {
         client(parsed.messages().get(0), line.bytes(), direct);
         return;
       }
-      ArrayNode forward = JsonNodeFactory.instance.arrayNode();
-      ArrayNode answers = JsonNodeFactory.instance.arrayNode();
-      Sink batch = new Sink() {
-        @Override
-        public void forward(RpcMessage m, byte[] raw) {
-          forward.add(m.tree());
-        }
-
-        @Override
-        public void answer(ObjectNode response) {
-          answers.add(response);
-        }
-      };
+      ClientSink.Batch batch = new ClientSink.Batch();
       for (RpcMessage m : parsed.messages()) {
         client(m, null, batch);
       }
-      if (forward.size() == parsed.messages().size()) {
+      if (batch.forwarded.size() == parsed.messages().size()) {
         toUpstream.send(line.bytes()); // nothing held or refused: relayed as received
-      } else if (!forward.isEmpty()) {
-        toUpstream.send(RpcParser.write(forward));
+      } else if (!batch.forwarded.isEmpty()) {
+        toUpstream.send(RpcParser.write(batch.forwarded));
       }
-      if (!answers.isEmpty()) {
-        toClient.send(RpcParser.write(answers));
+      if (!batch.answers.isEmpty()) {
+        toClient.send(RpcParser.write(batch.answers));
       }
     }
   }
 
-  private void client(RpcMessage m, byte[] raw, Sink sink) {
+  private void client(RpcMessage m, byte[] raw, ClientSink sink) {
     switch (m.kind()) {
       case RESPONSE -> sink.forward(m, raw);
       case NOTIFICATION -> {
@@ -163,7 +141,7 @@ final class GuardSession implements RequestChannel {
     }
   }
 
-  private void initialize(RpcMessage m, byte[] raw, Sink sink, RpcId id) {
+  private void initialize(RpcMessage m, byte[] raw, ClientSink sink, RpcId id) {
     if (initializeResult != null || sink != direct) {
       sink.answer(refusal(id, "ALREADY_INITIALIZED", m, null, List.of()));
       return;
@@ -175,7 +153,7 @@ final class GuardSession implements RequestChannel {
     sink.forward(m, raw);
   }
 
-  private void hold(Held h, Sink sink) {
+  private void hold(Held h, ClientSink sink) {
     if (held.size() >= MAX_HELD) {
       if (h.message().kind() == RpcMessage.Kind.REQUEST) {
         sink.answer(Responses.error(h.message().id().orElseThrow(), Responses.REFUSED,
@@ -187,63 +165,19 @@ final class GuardSession implements RequestChannel {
   }
 
   /** A client request under the verdict in force. */
-  private void decide(RpcMessage m, byte[] raw, Sink sink, RpcId id) {
-    String method = m.method().orElseThrow();
-    if (verdict.rejectsServer()) {
-      settings.audit().request(method, null, false, verdict, verdict.decision().reasons());
-      sink.answer(refusal(id, "SERVER_REJECTED", m, null, verdict.decision().reasons()));
-      return;
-    }
-    Optional<ListKind> list = ListKind.ofMethod(method);
-    if (list.isPresent()) {
-      JsonNode cursor = m.params().get("cursor");
-      Optional<ObjectNode> result = verdict.listResult(list.get());
-      if (cursor != null && !cursor.isNull()) {
-        sink.answer(Responses.error(id, Responses.INVALID_PARAMS, "unknown cursor"));
-      } else if (result.isEmpty()) {
-        sink.answer(Responses.error(id, Responses.METHOD_NOT_FOUND, "Method not found"));
-      } else {
-        sink.answer(Responses.result(id, result.get()));
-      }
-      return;
-    }
-    Optional<EntryKey> subject = Subjects.of(m);
-    if (subject == null) { // a method that touches no manifest entry
-      clientInFlight.put(id, method);
-      sink.forward(m, raw);
-      return;
-    }
-    EntryKey key = subject.orElse(null);
-    boolean allowed = key != null && Subjects.allowed(verdict, key);
-    List<GateReason> reasons = allowed ? List.of() : key == null
-        ? List.of(GateReason.server(GateReason.Kind.VERIFICATION_FAILED,
-            "the request names no entry of the verified manifest"))
-        : reasons(key);
-    settings.audit().request(method, key, allowed, verdict, reasons);
-    if (allowed) {
-      clientInFlight.put(id, method);
-      sink.forward(m, raw);
+  private void decide(RpcMessage m, byte[] raw, ClientSink sink, RpcId id) {
+    Admission.Outcome outcome = Admission.judge(m, verdict, settings);
+    if (outcome instanceof Admission.Outcome.Answer answer) {
+      sink.answer(answer.response());
     } else {
-      sink.answer(refusal(id, "NOT_VERIFIED", m, key, reasons));
+      clientInFlight.put(id, m.method().orElseThrow());
+      sink.forward(m, raw);
     }
-  }
-
-  /** The reasons about {@code key}; if the verifier named none, what the guard knows. */
-  private List<GateReason> reasons(EntryKey key) {
-    List<GateReason> about = verdict.decision().reasons().stream()
-        .filter(r -> r.concerns(key)).toList();
-    if (!about.isEmpty()) {
-      return about;
-    }
-    boolean known = verdict.manifest().map(mf -> mf.parts().containsKey(key)).orElse(false);
-    return List.of(GateReason.server(GateReason.Kind.VERIFICATION_FAILED, key + (known
-        ? " is not accepted by the verifier" : " is not in the verified manifest")));
   }
 
   private ObjectNode refusal(RpcId id, String refusal, RpcMessage m, EntryKey key,
       List<GateReason> reasons) {
-    return Responses.refusal(id, refusal, settings.server().name(),
-        m.method().orElse(""), key, verdict == null ? "" : verdict.manifestDigest(), reasons);
+    return Admission.refusal(id, refusal, m, key, reasons, verdict, settings);
   }
 
   // ---- from the upstream ----
@@ -268,6 +202,12 @@ final class GuardSession implements RequestChannel {
         if (m.kind() == RpcMessage.Kind.RESPONSE && guardPending.containsKey(m.id().get())) {
           done.add(guardPending.remove(m.id().get()));
           answers.add(m.tree());
+        } else if (m.kind() == RpcMessage.Kind.RESPONSE
+            && m.id().get().key().startsWith("s:toolseal-guard-" + nonce + "-")) {
+          continue; // a late answer to a request of ours that timed out: never the client's
+        } else if (m.kind() != RpcMessage.Kind.RESPONSE && held.size() >= MAX_HELD) {
+          upstreamBroken("the upstream sent more than " + MAX_HELD
+              + " messages while it was being verified");
         } else {
           upstream(m, parsed.batch() ? null : line.bytes());
         }
@@ -287,7 +227,7 @@ final class GuardSession implements RequestChannel {
         initializeResult = result.deepCopy();
       }
       toClient.send(raw != null ? raw : m.bytes());
-    } else if (m.kind() == RpcMessage.Kind.NOTIFICATION && isListChanged(m)) {
+    } else if (m.kind() == RpcMessage.Kind.NOTIFICATION && Subjects.isListChanged(m)) {
       if (initialized) {
         startVerification();
       }
@@ -323,20 +263,11 @@ final class GuardSession implements RequestChannel {
         }
       }
       case NOTIFICATION -> {
-        if (!rejected || isListChanged(m)) {
+        if (!rejected || Subjects.isListChanged(m)) {
           toClient.send(bytes);
         }
       }
     }
-  }
-
-  private static boolean isListChanged(RpcMessage m) {
-    for (ListKind k : ListKind.values()) {
-      if (m.is(k.listChangedMethod())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The upstream broke the protocol: it is rejected for the rest of the session. */

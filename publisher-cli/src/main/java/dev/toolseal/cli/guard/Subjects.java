@@ -5,6 +5,7 @@ import dev.toolseal.verifier.gate.GateReason;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
 import dev.toolseal.verifier.manifest.VisibleText;
+import dev.toolseal.verifier.mcp.ListKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -62,5 +63,15 @@ final class Subjects {
     }
     return head + "\n  " + v.decision().reasons().stream().map(GateReason::text)
         .map(t -> t.replace("\n", "\n  ")).collect(Collectors.joining("\n  "));
+  }
+
+  /** Whether {@code m} announces that a list changed. */
+  static boolean isListChanged(RpcMessage m) {
+    for (ListKind k : ListKind.values()) {
+      if (m.is(k.listChangedMethod())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
