@@ -133,4 +133,39 @@ class GuardRelayTest {
       assertTrue(g.err().contains("gone"), g::err);
     }
   }
+
+  @Test
+  void closingTheClientStopsTheChild() throws Exception {
+    Path pid = dir.resolve("pid");
+    try (GuardHarness g = GuardHarness.start(List.of("--lock", dir.resolve("l.json").toString(),
+        "--name", "w", "--approve-first", "--shutdown-grace", "1"), List.of("sh", "-c",
+        "echo $$ > '" + pid + "'; exec node '" + GuardHarness.servers()
+            .resolve("rugpull-server.mjs") + "' baseline"))) {
+      g.initialize("{}");
+      assertEquals(List.of("add", "get_weather"), g.toolNames());
+      assertEquals(0, g.closeAndWait());
+    }
+    long child = Long.parseLong(java.nio.file.Files.readString(pid).trim());
+    assertTrue(ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+  }
+
+  @Test
+  void anUpstreamThatSendsMalformedJsonIsRejectedForTheSession() throws Exception {
+    String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"protocolVersion\":"
+        + "\"2025-11-25\",\"capabilities\":{\"tools\":{}},\"serverInfo\":{\"name\":\"s\","
+        + "\"version\":\"1\"}}}";
+    try (GuardHarness g = GuardHarness.start(List.of("--lock", dir.resolve("l.json").toString(),
+        "--name", "w", "--approve-first"), List.of("sh", "-c", "read a; echo '" + init
+            + "'; read b; read c; echo '{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2}'; "
+            + "while read d; do :; done"))) {
+      g.initialize("{}");
+      JsonNode r = g.response(g.request("tools/list", "{}"));
+      assertEquals("SERVER_REJECTED", r.path("error").path("data").path("toolseal")
+          .path("refusal").asText(), r::toString);
+      // refused for the malformed line, not for a recording that timed out
+      assertEquals("VERIFICATION_FAILED", r.path("error").path("data").path("toolseal")
+          .path("reasons").get(0).path("kind").asText(), r::toString);
+      assertEquals(0, g.closeAndWait());
+    }
+  }
 }
