@@ -246,7 +246,10 @@ final class GuardSession implements RequestChannel {
       case RESPONSE -> {
         RpcId id = m.id().get();
         String method = clientInFlight.remove(id);
-        if (rejected && !id.isNull()) {
+        if (rejected && (method == null || id.isNull())) {
+          return; // already refused, or not the answer to any request of the client
+        }
+        if (rejected) {
           toClient.send(RpcParser.write(Responses.refusal(id, "SERVER_REJECTED",
               settings.server().name(), method == null ? "" : method, null,
               verdict.manifestDigest(), verdict.decision().reasons())));
@@ -278,6 +281,15 @@ final class GuardSession implements RequestChannel {
             GateReason.Kind.VERIFICATION_FAILED, why)));
         settings.diagnostics().accept(why);
         install(sticky);
+        // answers to these may have been in the refused message: refuse them now, once
+        for (Map.Entry<RpcId, String> e : clientInFlight.entrySet()) {
+          toClient.send(RpcParser.write(Responses.refusal(e.getKey(), "SERVER_REJECTED",
+              settings.server().name(), e.getValue(), null, "", sticky.decision().reasons())));
+        }
+        clientInFlight.clear();
+        guardPending.values().forEach(f -> f.completeExceptionally(
+            new IllegalStateException(why)));
+        guardPending.clear();
       }
     }
   }
