@@ -1,6 +1,7 @@
 package dev.toolseal.cli;
 
 import dev.toolseal.verifier.manifest.VisibleText;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "toolseal", mixinStandardHelpOptions = true, version = "toolseal 0.1.0",
     description = "Sign, review and check MCP tool manifests.",
     subcommands = {KeygenCommand.class, SnapshotCommand.class, LintCommand.class,
-        DiffCommand.class, SignCommand.class, ReviewCommand.class, InspectCommand.class},
+        DiffCommand.class, SignCommand.class, ReviewCommand.class, InspectCommand.class,
+        GuardCommand.class},
     exitCodeListHeading = ExitCode.LIST_HEADING,
     exitCodeList = {ExitCode.LIST_OK, ExitCode.LIST_INTERNAL, ExitCode.LIST_USAGE,
         ExitCode.LIST_REJECTED, ExitCode.LIST_IO})
@@ -33,8 +35,13 @@ public final class Main implements Callable<Integer> {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
-    System.exit(run(System.out, System.err, args));
+    System.exit(run(System.in, System.out, System.err, args));
   }
+
+  /** The raw streams of this run: {@code guard} speaks MCP over them. */
+  InputStream in = InputStream.nullInputStream();
+  PrintStream rawOut;
+  PrintStream rawErr;
 
   /**
    * Runs one command line. The result goes to {@code out} (UTF-8), diagnostics and progress to
@@ -43,9 +50,23 @@ public final class Main implements Callable<Integer> {
    * @return the exit code, see {@link ExitCode}
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(InputStream.nullInputStream(), out, err, args);
+  }
+
+  /**
+   * Runs one command line with {@code in} as its standard input ({@code guard} reads the MCP
+   * client from it; {@code guard approve} reads the answer to its question).
+   *
+   * @return the exit code, see {@link ExitCode}
+   */
+  public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
     PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = new CommandLine(new Main());
+    Main main = new Main();
+    main.in = in;
+    main.rawOut = out;
+    main.rawErr = err;
+    CommandLine cl = new CommandLine(main);
     cl.setOut(o);
     cl.setErr(e);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

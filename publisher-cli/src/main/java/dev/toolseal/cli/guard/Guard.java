@@ -1,0 +1,136 @@
+package dev.toolseal.cli.guard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One guard run: starts the upstream server as a child process and relays between the client's
+ * streams and the child's until one side ends. Threads: one reader per side, one writer per side
+ * ({@link Outbox}), a pump for the child's stderr, and the verification worker.
+ *
+ * <p>When the client closes its input, the child's stdin is closed after everything queued for
+ * it; the child gets {@code shutdownGrace} to exit, then SIGTERM, then SIGKILL; the run returns
+ * {@link #CLIENT_CLOSED}. When the child's output ends first, every open client request is
+ * answered with an error and the run returns {@link #UPSTREAM_EXITED}.
+ */
+public final class Guard {
+  /** The client ended the session (its input closed, or its output broke). */
+  public static final int CLIENT_CLOSED = 0;
+  /** The upstream server exited, or its input broke. */
+  public static final int UPSTREAM_EXITED = 1;
+
+  private static final long MAX_QUEUED_BYTES = 256L << 20;
+
+  private final GuardSettings settings;
+  private final LinkedBlockingQueue<Integer> ends = new LinkedBlockingQueue<>();
+
+  public Guard(GuardSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Runs until one side ends.
+   *
+   * @return {@link #CLIENT_CLOSED} or {@link #UPSTREAM_EXITED}
+   * @throws IOException the upstream could not be started
+   */
+  public int run(InputStream clientIn, OutputStream clientOut, PrintStream err)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(settings.command());
+    pb.environment().putAll(settings.env());
+    Process child = pb.start();
+    Outbox toUpstream = new Outbox(child.getOutputStream(), MAX_QUEUED_BYTES,
+        () -> ends.add(UPSTREAM_EXITED));
+    Outbox toClient = new Outbox(clientOut, MAX_QUEUED_BYTES, () -> ends.add(CLIENT_CLOSED));
+    Verification verification = new Verification(settings);
+    GuardSession session = new GuardSession(settings, toClient, toUpstream, verification);
+    verification.attach(session);
+    Thread upstreamWriter = start("toolseal-guard-to-upstream", toUpstream);
+    Thread clientWriter = start("toolseal-guard-to-client", toClient);
+    Thread stderr = start("toolseal-guard-stderr", () -> pump(child.getErrorStream(), err));
+    Thread upstreamReader = start("toolseal-guard-from-upstream", () -> {
+      read(child.getInputStream(), session::fromUpstream);
+      session.upstreamClosed();
+      ends.add(UPSTREAM_EXITED);
+    });
+    start("toolseal-guard-from-client", () -> {
+      read(clientIn, session::fromClient);
+      ends.add(CLIENT_CLOSED);
+    });
+    int end = ends.take();
+    try {
+      if (end == CLIENT_CLOSED) {
+        toUpstream.finish();
+        upstreamWriter.join(settings.shutdownGrace().toMillis());
+        stop(child);
+        upstreamReader.join(settings.shutdownGrace().toMillis());
+      } else {
+        stop(child);
+        err.println("toolseal guard: the upstream server exited"
+            + (child.isAlive() ? "" : " with code " + child.exitValue()));
+        err.flush();
+      }
+      toClient.finish();
+      clientWriter.join(settings.shutdownGrace().toMillis());
+      stderr.join(settings.shutdownGrace().toMillis());
+    } finally {
+      verification.shutdown();
+      if (child.isAlive()) {
+        child.destroyForcibly();
+      }
+    }
+    return end;
+  }
+
+  private void stop(Process child) throws InterruptedException {
+    if (child.waitFor(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+      return;
+    }
+    child.destroy();
+    if (!child.waitFor(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+      child.destroyForcibly();
+      child.waitFor(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private interface LineHandler {
+    void accept(LineReader.Line line);
+  }
+
+  private void read(InputStream in, LineHandler handler) {
+    LineReader reader = new LineReader(in, settings.maxMessageBytes());
+    try {
+      for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+        handler.accept(line);
+      }
+    } catch (IOException e) {
+      // the stream broke: same as its end
+    } catch (RuntimeException e) {
+      settings.diagnostics().accept("internal error, stopping: " + e);
+      ends.add(UPSTREAM_EXITED);
+    }
+  }
+
+  private static void pump(InputStream in, PrintStream err) {
+    byte[] buf = new byte[8192];
+    try {
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        err.write(buf, 0, n);
+        err.flush();
+      }
+    } catch (IOException e) {
+      // the child's stderr closed
+    }
+  }
+
+  private static Thread start(String name, Runnable task) {
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.toolseal.cli.guard;
+
+import dev.toolseal.verifier.gate.ManifestVerifier;
+import dev.toolseal.verifier.manifest.ServerRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Everything one guard run needs.
+ *
+ * @param server the name the upstream is verified as (version {@code pinned} for local pins)
+ * @param command the upstream command and its arguments
+ * @param env extra environment variables for the upstream
+ * @param verifier decides about each live manifest (chosen from the policy options)
+ * @param audit where decisions are logged
+ * @param diagnostics receives one line (or a few) per verdict, for stderr
+ * @param timeout how long one of the guard's own requests may take
+ * @param maxMessageBytes the longest line accepted from either side
+ * @param shutdownGrace how long the upstream may take to exit once its stdin is closed
+ */
+public record GuardSettings(ServerRef server, List<String> command, Map<String, String> env,
+    ManifestVerifier verifier, AuditLog audit, Consumer<String> diagnostics, Duration timeout,
+    int maxMessageBytes, Duration shutdownGrace) {
+  /** 4 MiB, as verifier-lib's recorder. */
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 << 20;
+
+  public GuardSettings {
+    Objects.requireNonNull(server, "server");
+    command = List.copyOf(command);
+    if (command.isEmpty()) {
+      throw new IllegalArgumentException("no upstream command");
+    }
+    env = Map.copyOf(env);
+    Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(diagnostics, "diagnostics");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    if (maxMessageBytes < 1024) {
+      throw new IllegalArgumentException("maxMessageBytes below 1024");
+    }
+  }
+}

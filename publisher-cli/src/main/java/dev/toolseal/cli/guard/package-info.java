@@ -1,0 +1,21 @@
+/**
+ * {@code toolseal guard}: an MCP server over stdio that runs the real server as a child process,
+ * relays JSON-RPC lines both ways, and lets through only what a {@link
+ * dev.toolseal.verifier.gate.ManifestVerifier} accepted of the live manifest.
+ *
+ * <p>{@link dev.toolseal.cli.guard.Guard} owns the child and the threads; {@link
+ * dev.toolseal.cli.guard.GuardSession} routes every message under one lock and holds traffic
+ * while a verification is pending; {@link dev.toolseal.cli.guard.LiveRecorder} records every
+ * list page with the guard's own request ids over the client's session; {@link
+ * dev.toolseal.cli.guard.GuardVerdict} serves the verified lists and answers "may this call
+ * go out". Trust today is {@link dev.toolseal.cli.guard.TofuVerifier} over a {@link
+ * dev.toolseal.cli.guard.LockFile}.
+ *
+ * <p>Wire formats: newline-delimited JSON-RPC 2.0 (parsed strictly and bounded by {@link
+ * dev.toolseal.cli.guard.RpcParser}); refusals are JSON-RPC errors with code -32001 and {@code
+ * data.toolseal} ({@link dev.toolseal.cli.guard.Responses}); the lock file
+ * ({@code toolseal.dev/guard-lock/v1}) and the JSON-lines audit log ({@link
+ * dev.toolseal.cli.guard.AuditLog}). Design notes: docs/design/guard.md. Example:
+ * {@code GuardEnforcementTest}.
+ */
+package dev.toolseal.cli.guard;
