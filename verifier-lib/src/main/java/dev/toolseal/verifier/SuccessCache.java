@@ -1,8 +1,11 @@
 package dev.toolseal.verifier;
 
+import java.lang.ref.WeakReference;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Remembers the results of checks that succeeded, so that immutable evidence seen again (the
@@ -19,7 +22,10 @@ import java.util.Objects;
  * </ul>
  *
  * Bounded: least recently used entries are dropped beyond the capacity. Thread-safe; two threads
- * may both run a check for a new key, which is harmless.
+ * may both run a check for a new key, which is harmless. Every cache is also registered (weakly)
+ * so that {@link #clearAll()} can forget every remembered result at once: tests and the
+ * {@code verify100ToolsUncached} benchmark use it, through the test-scope helper
+ * {@code SuccessCaches}, to make every check run again.
  *
  * @param <K> the key, with value equality
  * @param <V> the result, immutable
@@ -30,6 +36,9 @@ public final class SuccessCache<K, V> {
   public interface Check<V, E extends Exception> {
     V run() throws E;
   }
+
+  private static final List<WeakReference<SuccessCache<?, ?>>> ALL =
+      new CopyOnWriteArrayList<>();
 
   private final Map<K, V> entries;
 
@@ -46,6 +55,22 @@ public final class SuccessCache<K, V> {
         return size() > capacity;
       }
     };
+    ALL.removeIf(r -> r.get() == null);
+    ALL.add(new WeakReference<>(this));
+  }
+
+  /**
+   * Forgets every result of every cache in this class loader. Package-private on purpose: only
+   * tests and benchmarks call it (test scope {@code dev.toolseal.verifier.SuccessCaches}); it can
+   * only cost time, never accept anything, since a forgotten result is simply checked again.
+   */
+  static void clearAll() {
+    for (WeakReference<SuccessCache<?, ?>> r : ALL) {
+      SuccessCache<?, ?> c = r.get();
+      if (c != null) {
+        c.clear();
+      }
+    }
   }
 
   /** The stored result for {@code key}, or the result of {@code check}, stored if it returns. */

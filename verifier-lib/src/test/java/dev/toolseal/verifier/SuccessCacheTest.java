@@ -46,4 +46,16 @@ class SuccessCacheTest {
     assertEquals(1, cache.get(1, () -> -1));
     assertEquals(-2, cache.get(2, () -> -2));
   }
+
+  @Test
+  void clearAllForgetsEveryCache() throws Exception {
+    SuccessCache<String, String> a = new SuccessCache<>(4);
+    SuccessCache<String, String> b = new SuccessCache<>(4);
+    a.get("x", () -> "1");
+    b.get("y", () -> "2");
+    SuccessCaches.clearAll();
+    assertEquals(0, a.size());
+    assertEquals(0, b.size());
+    assertEquals("3", a.get("x", () -> "3"));
+  }
 }

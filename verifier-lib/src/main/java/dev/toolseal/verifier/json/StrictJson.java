@@ -93,7 +93,7 @@ public final class StrictJson {
     if (node == null || node.isMissingNode()) {
       throw new JsonFormatException(Reason.MALFORMED_JSON, "", "empty input", null);
     }
-    check(node, "");
+    check(node, null);
     return node;
   }
 
@@ -138,28 +138,39 @@ public final class StrictJson {
     return new JsonFormatException(reason, pointer(p), message, e);
   }
 
+  /**
+   * One unescaped reference token below {@code parent} ({@code null} is the root): the JSON
+   * Pointer string is built only when a check fails, not once per node of every valid document.
+   */
+  private record Path(Path parent, String token) {
+    static String pointer(Path p) {
+      return p == null ? "" : pointer(p.parent) + "/" + escapePointer(p.token);
+    }
+  }
+
   /** Walks the tree for strings and numbers JCS would refuse or change. */
-  private static void check(JsonNode node, String pointer) throws JsonFormatException {
+  private static void check(JsonNode node, Path path) throws JsonFormatException {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> member : node.properties()) {
-        String child = pointer + "/" + escapePointer(member.getKey());
         if (firstLoneSurrogate(member.getKey()) >= 0) {
-          throw new JsonFormatException(Reason.LONE_SURROGATE, child, "in a member name", null);
+          throw new JsonFormatException(Reason.LONE_SURROGATE,
+              Path.pointer(new Path(path, member.getKey())), "in a member name", null);
         }
-        check(member.getValue(), child);
+        check(member.getValue(), new Path(path, member.getKey()));
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        check(node.get(i), pointer + "/" + i);
+        check(node.get(i), new Path(path, Integer.toString(i)));
       }
     } else if (node.isTextual()) {
       if (firstLoneSurrogate(node.textValue()) >= 0) {
-        throw new JsonFormatException(Reason.LONE_SURROGATE, pointer, "in a string", null);
+        throw new JsonFormatException(Reason.LONE_SURROGATE, Path.pointer(path), "in a string",
+            null);
       }
     } else if (node.isNumber()) {
       String problem = Jcs.numberProblem(node);
       if (problem != null) {
-        throw new JsonFormatException(Reason.UNSAFE_NUMBER, pointer, problem, null);
+        throw new JsonFormatException(Reason.UNSAFE_NUMBER, Path.pointer(path), problem, null);
       }
     }
   }

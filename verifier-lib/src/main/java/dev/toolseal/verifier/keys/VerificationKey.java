@@ -36,12 +36,16 @@ public final class VerificationKey {
   private final byte[] spki;
   private final KeyId keyId;
   private final PublicKey jcaKey;
+  /** The raw 32-byte Ed25519 key for {@link Ed25519Check}; null for P-256. */
+  private final byte[] ed25519Key;
 
-  private VerificationKey(KeyAlgorithm algorithm, byte[] spki, PublicKey jcaKey) {
+  private VerificationKey(KeyAlgorithm algorithm, byte[] spki, PublicKey jcaKey,
+      byte[] ed25519Key) {
     this.algorithm = algorithm;
     this.spki = spki;
     this.keyId = KeyId.ofSpki(spki);
     this.jcaKey = jcaKey;
+    this.ed25519Key = ed25519Key;
   }
 
   /** Parses a DER SubjectPublicKeyInfo of an Ed25519 or P-256 key. */
@@ -79,7 +83,8 @@ public final class VerificationKey {
     try {
       PublicKey key = KeyFactory.getInstance(algorithm.jcaKeyAlgorithm())
           .generatePublic(new X509EncodedKeySpec(der));
-      return new VerificationKey(algorithm, der, key);
+      return new VerificationKey(algorithm, der, key,
+          algorithm == KeyAlgorithm.ED25519 ? keyBits : null);
     } catch (GeneralSecurityException e) {
       throw new KeyFormatException(KeyFormatException.Reason.INVALID_KEY,
           "public key refused by the JDK", e);
@@ -140,6 +145,12 @@ public final class VerificationKey {
     }
     checkSignatureEncoding(signature);
     boolean ok;
+    if (ed25519Key != null) {
+      if (!Ed25519Check.verify(ed25519Key, message, signature)) {
+        throw new SignatureVerificationException(keyId, "signature does not verify");
+      }
+      return;
+    }
     try {
       Signature s = Signature.getInstance(algorithm.jcaSignatureAlgorithm());
       s.initVerify(jcaKey);

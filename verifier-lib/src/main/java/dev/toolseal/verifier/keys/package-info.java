@@ -3,7 +3,9 @@
  *
  * <p>{@link dev.toolseal.verifier.keys.SigningKey} (private, never printed) and
  * {@link dev.toolseal.verifier.keys.VerificationKey} (public) are different types; signing and
- * verifying use JDK crypto, BouncyCastle only reads and writes encodings. A key is identified by
+ * ECDSA verifying use JDK crypto; Ed25519 verifying uses BouncyCastle's RFC 8032 code (several
+ * times faster than JDK 17's, same verdicts except that it refuses small-order keys, see
+ * {@code Ed25519CheckTest}); BouncyCastle also reads and writes encodings. A key is identified by
  * {@link dev.toolseal.verifier.keys.KeyId}: lowercase hex SHA-256 of its DER SubjectPublicKeyInfo.
  * Signatures: Ed25519 raw 64 bytes; ECDSA ASN.1 DER {@code SEQUENCE{r, s}} as Sigstore and in-toto
  * use. Verification throws {@link dev.toolseal.verifier.keys.SignatureVerificationException}.

@@ -2,6 +2,8 @@ package dev.toolseal.verifier.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.tlog.checkpoint.SignedCheckpoint;
+import dev.toolseal.verifier.SuccessCache;
+import dev.toolseal.verifier.SuccessCaches;
 import dev.toolseal.verifier.attest.DsseSignature;
 import dev.toolseal.verifier.bundle.BundleFormat;
 import dev.toolseal.verifier.bundle.OfflineBundle;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -86,6 +89,34 @@ public class VerifierBenchmark {
   @Benchmark
   public VerificationResult verify100Tools() {
     return ReleaseVerifier.verify(live, release.evidence, release.policy, store);
+  }
+
+  /**
+   * Fresh inputs for one uncached verification, made outside the measured time: the live manifest
+   * assembled again and the evidence read again from bundle JSON (so no part digest or envelope
+   * digest memoized inside those objects survives), then every {@link SuccessCache} emptied.
+   */
+  @State(Scope.Thread)
+  public static class Fresh {
+    ToolManifest live;
+    ReleaseEvidence evidence;
+
+    @Setup(Level.Invocation)
+    public void setUp(VerifierBenchmark b) throws Exception {
+      live = new ManifestAssembler().assemble(b.release.session);
+      evidence = ReleaseEvidence.read(b.releaseJson, b.reviewJson, List.of(),
+          b.release.log.client());
+      SuccessCaches.clearAll();
+    }
+  }
+
+  /**
+   * The same verification with nothing remembered: every signature, statement, checkpoint and
+   * manifest check runs (see {@link Fresh}).
+   */
+  @Benchmark
+  public VerificationResult verify100ToolsUncached(Fresh f) {
+    return ReleaseVerifier.verify(f.live, f.evidence, release.policy, store);
   }
 
   /** The floor: JCS + SHA-256 of the manifest, and the four signature checks. */
