@@ -97,6 +97,22 @@ public final class StrictJson {
     return node;
   }
 
+  /**
+   * Checks a tree already in memory as {@link #parse} checks what it reads: the depth and
+   * string-length bounds and every string and number {@link Jcs} would refuse or change. What
+   * only bytes show (UTF-8 validity, grammar, duplicate member names, trailing data, document
+   * size) cannot be checked on a tree; callers pass trees that this class read from bytes.
+   */
+  public void checkTree(JsonNode node) throws JsonFormatException {
+    if (node == null || node.isMissingNode()) {
+      throw new JsonFormatException(Reason.MALFORMED_JSON, "", "no value", null);
+    }
+    if (depth(node) > limits.maxDepth()) {
+      throw new JsonFormatException(Reason.TOO_DEEP, "", "limit " + limits.maxDepth(), null);
+    }
+    check(node, null);
+  }
+
   private JsonNode read(String text) throws JsonFormatException {
     JsonParser parser = null;
     try {
@@ -149,9 +165,13 @@ public final class StrictJson {
   }
 
   /** Walks the tree for strings and numbers JCS would refuse or change. */
-  private static void check(JsonNode node, Path path) throws JsonFormatException {
+  private void check(JsonNode node, Path path) throws JsonFormatException {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (member.getKey().length() > limits.maxStringLength()) {
+          throw new JsonFormatException(Reason.TOO_LONG,
+              Path.pointer(new Path(path, member.getKey())), "member name too long", null);
+        }
         if (firstLoneSurrogate(member.getKey()) >= 0) {
           throw new JsonFormatException(Reason.LONE_SURROGATE,
               Path.pointer(new Path(path, member.getKey())), "in a member name", null);
@@ -163,6 +183,10 @@ public final class StrictJson {
         check(node.get(i), new Path(path, Integer.toString(i)));
       }
     } else if (node.isTextual()) {
+      if (node.textValue().length() > limits.maxStringLength()) {
+        throw new JsonFormatException(Reason.TOO_LONG, Path.pointer(path), "string too long",
+            null);
+      }
       if (firstLoneSurrogate(node.textValue()) >= 0) {
         throw new JsonFormatException(Reason.LONE_SURROGATE, Path.pointer(path), "in a string",
             null);

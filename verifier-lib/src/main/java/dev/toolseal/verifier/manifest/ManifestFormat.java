@@ -102,7 +102,28 @@ public final class ManifestFormat {
 
   /** Reads a stored manifest document. */
   public ToolManifest parse(byte[] utf8) throws ManifestException {
-    JsonNode doc = json.parse(utf8, SOURCE);
+    return read(json.parse(utf8, SOURCE));
+  }
+
+  /**
+   * Reads a stored manifest document that is already a tree, e.g. the predicate of a release
+   * statement, with the same checks as {@link #parse(byte[])} except those only bytes allow:
+   * UTF-8 validity, grammar and duplicate member names must have been enforced when the tree
+   * was read (the library's strict reader does), and the size limit applies to the canonical
+   * form of the manifest instead of to the bytes it was read from.
+   */
+  public ToolManifest parse(JsonNode tree) throws ManifestException {
+    json.checkTree(tree, SOURCE);
+    ToolManifest m = read(tree);
+    int size = canonicalText(m).getBytes(StandardCharsets.UTF_8).length;
+    if (size > limits.maxBytes()) {
+      throw new ManifestException(Reason.TOO_LARGE, SOURCE, "",
+          size + " canonical bytes, limit " + limits.maxBytes());
+    }
+    return m;
+  }
+
+  private ToolManifest read(JsonNode doc) throws ManifestException {
     EntryCollector.requireObject(doc, SOURCE, "");
     for (Map.Entry<String, JsonNode> member : doc.properties()) {
       if (!MEMBERS.contains(member.getKey())) {

@@ -35,6 +35,15 @@ final class StrictJson {
     }
   }
 
+  /** Checks an already-parsed tree ({@link dev.toolseal.verifier.json.StrictJson#checkTree}). */
+  void checkTree(JsonNode tree, String source) throws ManifestException {
+    try {
+      json.checkTree(tree);
+    } catch (JsonFormatException e) {
+      throw map(e, source);
+    }
+  }
+
   private static ManifestException map(JsonFormatException e, String source) {
     return new ManifestException(Reason.valueOf(e.reason().name()), source, e.pointer(),
         e.detail(), e);

@@ -1,7 +1,5 @@
 package dev.toolseal.verifier.verification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolseal.tlog.Hash;
 import dev.toolseal.tlog.checkpoint.SignedCheckpoint;
 import dev.toolseal.verifier.SuccessCache;
@@ -56,7 +54,6 @@ import java.util.function.Consumer;
  * including an unexpected exception, becomes a {@link VerificationResult.Status#REJECTED} result.
  */
 public final class ReleaseVerifier {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A release envelope whose signature by one publisher key verified, with its manifest. */
   private record SignedRelease(Subject subject, ToolManifest manifest, Hash digest) {}
@@ -198,8 +195,9 @@ public final class ReleaseVerifier {
     }
     ToolManifest signed;
     try {
-      signed = new ManifestFormat().parse(JSON.writeValueAsBytes(release.manifest()));
-    } catch (ManifestException | JsonProcessingException e) {
+      // the statement was read strictly (UTF-8, no duplicate keys): the tree needs no re-parse
+      signed = new ManifestFormat().parse(release.manifest());
+    } catch (ManifestException e) {
       throw new EvidenceRejectedException(Problem.MALFORMED,
           "the signed release does not hold a valid tool manifest", e);
     }
