@@ -1,0 +1,313 @@
+package dev.toolseal.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolseal.tlog.note.NoteVerifier;
+import dev.toolseal.verifier.attest.Release;
+import dev.toolseal.verifier.attest.Statement;
+import dev.toolseal.verifier.bundle.BundleException;
+import dev.toolseal.verifier.gate.LiveManifests;
+import dev.toolseal.verifier.keys.VerificationKey;
+import dev.toolseal.verifier.log.CheckpointStore;
+import dev.toolseal.verifier.log.FileCheckpointStore;
+import dev.toolseal.verifier.log.LogClient;
+import dev.toolseal.verifier.log.LogTrust;
+import dev.toolseal.verifier.log.MemoryCheckpointStore;
+import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.ManifestException;
+import dev.toolseal.verifier.manifest.ServerRef;
+import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.manifest.VisibleText;
+import dev.toolseal.verifier.mcp.McpEndpoint;
+import dev.toolseal.verifier.mcp.McpRecordingException;
+import dev.toolseal.verifier.mcp.RecordingLimits;
+import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
+import dev.toolseal.verifier.verification.ReleaseEvidence;
+import dev.toolseal.verifier.verification.ReleaseVerifier;
+import dev.toolseal.verifier.verification.VerificationPolicy;
+import dev.toolseal.verifier.verification.VerificationResult;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code toolseal verify}: records a live server (stdio command or streamable HTTP URL) and
+ * verifies it against offline release evidence (Sigstore bundles) with verifier-lib's {@link
+ * ReleaseVerifier}. Prints the status and every reason.
+ */
+@Command(name = "verify",
+    description = {"Verify a live MCP server against its signed, logged release.",
+        "toolseal verify --bundle r.json --log-key KEY [--publisher-key p.pub] -- cmd args",
+        "toolseal verify --bundle r.json --log-key KEY --url URL"},
+    exitCodeListHeading = ExitCode.LIST_HEADING,
+    exitCodeList = {"0:accepted", ExitCode.LIST_INTERNAL, ExitCode.LIST_USAGE,
+        "3:rejected (or quarantined), with every reason", ExitCode.LIST_IO})
+final class VerifyCommand extends ToolsealCommand {
+  // no mixinStandardHelpOptions: --version here is the server's version, not toolseal's
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
+  boolean help;
+
+  @Option(names = "--bundle", required = true, paramLabel = "<release.bundle.json>",
+      description = "The release's offline Sigstore bundle.")
+  Path bundle;
+
+  @Option(names = "--review", paramLabel = "<bundle>",
+      description = "A review bundle (repeatable).")
+  List<Path> reviews = new ArrayList<>();
+
+  @Option(names = "--key-event", paramLabel = "<bundle>",
+      description = "A key-binding, rotation or revocation bundle (repeatable).")
+  List<Path> keyEvents = new ArrayList<>();
+
+  @Option(names = "--log-key", required = true, paramLabel = "<verifier key>",
+      description = "A trusted log's note verifier key, name+hexid+base64 (repeatable).")
+  List<String> logKeys = new ArrayList<>();
+
+  @Option(names = "--publisher-key", paramLabel = "<pub.pem>",
+      description = "Pin this publisher key for the server's namespace (repeatable); without "
+          + "it, keys bound to the namespace in the log are trusted.")
+  List<Path> publisherKeys = new ArrayList<>();
+
+  @Option(names = "--require-reviews", paramLabel = "<k>", defaultValue = "0",
+      description = "PASSED reviews needed from distinct --assessor-key keys (default 0).")
+  int requiredReviews;
+
+  @Option(names = "--assessor-key", paramLabel = "<pem>",
+      description = "An assessor whose reviews count (repeatable).")
+  List<Path> assessorKeys = new ArrayList<>();
+
+  @Option(names = "--checkpoints", paramLabel = "<dir>",
+      description = "Directory remembering the latest log checkpoint seen (default: none kept).")
+  Path checkpoints;
+
+  @Option(names = "--quarantine",
+      description = "Hide only changed list entries instead of rejecting the whole server "
+          + "(still exit 3).")
+  boolean quarantine;
+
+  @Option(names = "--name", paramLabel = "<server name>",
+      description = "The release expected (default: the release bundle's subject).")
+  String name;
+
+  @Option(names = "--version", paramLabel = "<version>",
+      description = "The version expected, with --name.")
+  String version;
+
+  @Option(names = "--url", paramLabel = "<url>",
+      description = "Streamable HTTP endpoint, e.g. http://localhost:3000/mcp.")
+  String url;
+
+  @Option(names = "--env", paramLabel = "KEY=VALUE",
+      description = "Extra environment variable for a stdio server (repeatable).")
+  Map<String, String> env = new LinkedHashMap<>();
+
+  @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "30",
+      description = "How long one request may take (default 30).")
+  int timeoutSeconds;
+
+  @Parameters(paramLabel = "<command>", arity = "0..*",
+      description = "The stdio server command and its arguments, after --.")
+  List<String> command = new ArrayList<>();
+
+  @Override
+  int execute() throws CommandFailure {
+    McpEndpoint endpoint = endpoint();
+    if (timeoutSeconds < 1) {
+      throw usage("--timeout must be at least 1 second");
+    }
+    if ((name == null) != (version == null)) {
+      throw usage("give --name and --version together");
+    }
+    LogTrust trust = logTrust();
+    List<VerificationKey> publishers = new ArrayList<>();
+    for (Path p : publisherKeys) {
+      publishers.add(Inputs.verificationKey(p));
+    }
+    List<VerificationKey> assessors = new ArrayList<>();
+    for (Path p : assessorKeys) {
+      assessors.add(Inputs.verificationKey(p));
+    }
+    if (requiredReviews < 0 || requiredReviews > assessors.size()) {
+      throw usage("--require-reviews must be between 0 and the number of --assessor-key keys");
+    }
+    ReleaseEvidence evidence = evidence();
+    ServerRef server = server(evidence);
+    VerificationPolicy.Builder policy = VerificationPolicy.builder(trust);
+    if (publishers.isEmpty()) {
+      policy.publisherKeysFromLog();
+    } else {
+      String namespace = server.name().substring(0, Math.max(0, server.name().indexOf('/')));
+      if (namespace.isEmpty()) {
+        throw new CommandFailure(ExitCode.REJECTED, "server name "
+            + VisibleText.of(server.name()) + " has no namespace to pin keys for");
+      }
+      publishers.forEach(k -> policy.pinPublisherKey(namespace, k));
+    }
+    policy.requireReviews(requiredReviews, assessors);
+    policy.onMismatch(quarantine ? VerificationPolicy.MismatchAction.QUARANTINE_CHANGED
+        : VerificationPolicy.MismatchAction.REJECT_SERVER);
+    CheckpointStore store = checkpointStore();
+    ToolManifest live = record(endpoint, server);
+    VerificationResult result = ReleaseVerifier.verify(live, evidence, policy.build(), store);
+    if (json()) {
+      JsonOutput.print(out(), report(server, live, result));
+    } else {
+      printReport(server, live, result);
+    }
+    return result.status() == VerificationResult.Status.ACCEPTED ? ExitCode.OK
+        : ExitCode.REJECTED;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private LogTrust logTrust() {
+    List<NoteVerifier> keys = new ArrayList<>();
+    for (String k : logKeys) {
+      try {
+        keys.add(NoteVerifier.parse(k));
+      } catch (dev.toolseal.tlog.note.KeyFormatException | IllegalArgumentException e) {
+        throw usage("--log-key is not a note verifier key: " + e.getMessage());
+      }
+    }
+    try {
+      return LogTrust.of(keys.toArray(NoteVerifier[]::new));
+    } catch (IllegalArgumentException e) {
+      throw usage("bad --log-key: " + e.getMessage());
+    }
+  }
+
+  private ReleaseEvidence evidence() throws CommandFailure {
+    OfflineEvidenceFiles files;
+    try {
+      files = new OfflineEvidenceFiles(bundle, reviews, keyEvents, LogClient.none());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    try {
+      // the server is not known yet; the files do not depend on it
+      return files.evidenceFor(null);
+    } catch (IOException e) {
+      throw new CommandFailure(ExitCode.IO, "cannot read the evidence: "
+          + VisibleText.of(String.valueOf(e.getMessage())), e);
+    } catch (BundleException e) {
+      throw new CommandFailure(ExitCode.REJECTED, "a bundle was rejected: "
+          + VisibleText.of(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  /** --name/--version, or the release bundle's subject (which the verifier checks anyway). */
+  private ServerRef server(ReleaseEvidence evidence) throws CommandFailure {
+    try {
+      if (name != null) {
+        return new ServerRef(name, version);
+      }
+      Release release = Release.fromStatement(Statement.parse(
+          evidence.release().envelope().payload()));
+      return new ServerRef(release.name().serverName(), release.name().version());
+    } catch (IllegalArgumentException e) {
+      throw usage("bad --name or --version: " + e.getMessage());
+    } catch (Exception e) {
+      throw new CommandFailure(ExitCode.REJECTED, "the release bundle holds no readable "
+          + "release: " + VisibleText.of(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  private CheckpointStore checkpointStore() throws CommandFailure {
+    if (checkpoints == null) {
+      return new MemoryCheckpointStore();
+    }
+    try {
+      return new FileCheckpointStore(checkpoints);
+    } catch (IOException e) {
+      throw Inputs.ioFailure(checkpoints, e);
+    }
+  }
+
+  private ToolManifest record(McpEndpoint endpoint, ServerRef server) throws CommandFailure {
+    RecordingLimits d = RecordingLimits.DEFAULT;
+    RecordingLimits limits = new RecordingLimits(d.maxMessageChars(), d.maxTotalChars(),
+        d.maxPages(), Duration.ofSeconds(timeoutSeconds));
+    err().println("recording the live server ...");
+    try {
+      return LiveManifests.record(endpoint, server,
+          McpSchema.ClientCapabilities.builder().build(), limits);
+    } catch (McpRecordingException e) {
+      throw new CommandFailure(Snapshots.exitCode(e), "recording failed: "
+          + VisibleText.of(e.getMessage()) + (e.evidence().isEmpty() ? ""
+              : " (evidence: " + VisibleText.of(e.evidence()) + ")"), e);
+    } catch (ManifestException e) {
+      throw new CommandFailure(ExitCode.REJECTED, "the server's answers do not make a "
+          + "manifest: " + VisibleText.of(e.getMessage()), e);
+    }
+  }
+
+  private McpEndpoint endpoint() {
+    if ((url == null) == command.isEmpty()) {
+      throw usage("give either --url or a server command after --, not both");
+    }
+    if (url == null) {
+      return new McpEndpoint.Stdio(command.get(0), command.subList(1, command.size()), env);
+    }
+    try {
+      URI uri = new URI(url);
+      URI base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp"
+          : uri.getRawPath();
+      return new McpEndpoint.StreamableHttp(base, path);
+    } catch (URISyntaxException | IllegalArgumentException | NullPointerException e) {
+      throw usage("--url is not an http(s) URL");
+    }
+  }
+
+  private static ObjectNode report(ServerRef server, ToolManifest live,
+      VerificationResult result) {
+    ObjectNode doc = JsonOutput.object();
+    doc.put("server", server.name());
+    doc.put("version", server.version());
+    doc.put("status", result.status().name());
+    doc.put("liveDigest", live.digest().hex());
+    ArrayNode accepted = doc.putArray("accepted");
+    result.accepted().forEach(k -> accepted.add(k.toString()));
+    ArrayNode rejected = doc.putArray("rejected");
+    result.rejected().forEach(k -> rejected.add(k.toString()));
+    ArrayNode reasons = doc.putArray("reasons");
+    for (VerificationResult.Reason r : result.reasons()) {
+      ObjectNode n = reasons.addObject();
+      if (r.entry().isPresent()) {
+        n.put("entry", r.entry().get().toString());
+      } else {
+        n.putNull("entry");
+      }
+      n.put("message", r.message());
+    }
+    return doc;
+  }
+
+  private void printReport(ServerRef server, ToolManifest live, VerificationResult result) {
+    out().println(result.status() + ": " + VisibleText.of(server.name()) + "@"
+        + VisibleText.of(server.version()) + " (live manifest sha256 " + live.digest().hex()
+        + ")");
+    if (!result.rejected().isEmpty()) {
+      List<String> keys = result.rejected().stream().map(EntryKey::toString)
+          .map(VisibleText::of).toList();
+      out().println("  hidden: " + String.join(", ", keys));
+    }
+    for (VerificationResult.Reason r : result.reasons()) {
+      out().println("  - " + r.entry().map(k -> VisibleText.of(k.toString()) + ": ").orElse("")
+          + VisibleText.of(r.message()));
+    }
+  }
+}
