@@ -164,6 +164,16 @@ class VerifyCommandTest {
   }
 
   @Test
+  void rejectsWhenARequiredReviewIsMissing() {
+    JsonNode doc = verify("baseline", "--require-reviews", "1", "--assessor-key",
+        dir.resolve("intruder.pub").toString(), "--output", "json").expect(3).json();
+    assertEquals("REJECTED", doc.get("status").textValue());
+    assertFalse(doc.get("reasons").isEmpty());
+    verify("baseline", "--require-reviews", "2", "--assessor-key",
+        dir.resolve("intruder.pub").toString()).expect(2);
+  }
+
+  @Test
   void rejectsWhenTheLogKeyIsNotTrusted() throws Exception {
     byte[] seed = new byte[32];
     Arrays.fill(seed, (byte) 9);
