@@ -197,8 +197,7 @@ final class VerifyCommand extends ToolsealCommand {
       throw usage(e.getMessage());
     }
     try {
-      // the server is not known yet; the files do not depend on it
-      return files.evidenceFor(null);
+      return files.read();
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.IO, "cannot read the evidence: "
           + VisibleText.of(String.valueOf(e.getMessage())), e);
