@@ -19,18 +19,13 @@ import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.RawSnapshot;
 import dev.toolseal.verifier.mcp.RecordingLimits;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code toolseal snapshot}: records a live server's raw definitions (stdio command or streamable
@@ -66,30 +61,17 @@ final class SnapshotCommand extends ToolsealCommand {
   @Option(names = "--force", description = "Overwrite --out if it exists.")
   boolean force;
 
-  @Option(names = "--url", paramLabel = "<url>",
-      description = "Streamable HTTP endpoint, e.g. http://localhost:3000/mcp.")
-  String url;
-
-  @Option(names = "--env", paramLabel = "KEY=VALUE",
-      description = "Extra environment variable for a stdio server (repeatable).")
-  Map<String, String> env = new LinkedHashMap<>();
-
   @Option(names = "--client-capability", paramLabel = "roots|sampling|elicitation",
       description = "A capability the recording client declares (repeatable; default none). "
           + "It is part of the manifest.")
   List<Capability> capabilities = new ArrayList<>();
 
-  @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "30",
-      description = "How long one request may take (default 30).")
-  int timeoutSeconds;
-
-  @Parameters(paramLabel = "<command>", arity = "0..*",
-      description = "The stdio server command and its arguments, after --.")
-  List<String> command = new ArrayList<>();
+  @Mixin
+  LiveServer liveServer = new LiveServer();
 
   @Override
   int execute() throws CommandFailure {
-    McpEndpoint endpoint = endpoint();
+    McpEndpoint endpoint = liveServer.endpoint(spec.commandLine());
     ServerRef server;
     try {
       server = new ServerRef(name, version);
@@ -97,20 +79,13 @@ final class SnapshotCommand extends ToolsealCommand {
       throw new ParameterException(spec.commandLine(), "bad --name or --version: "
           + e.getMessage());
     }
-    if (timeoutSeconds < 1) {
-      throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
-    }
-    RecordingLimits d = RecordingLimits.DEFAULT;
-    RecordingLimits limits = new RecordingLimits(d.maxMessageChars(), d.maxTotalChars(),
-        d.maxPages(), Duration.ofSeconds(timeoutSeconds));
+    RecordingLimits limits = liveServer.limits(spec.commandLine());
     err().println("recording " + VisibleText.of(describe(endpoint)) + " ...");
     RawSnapshot snapshot;
     try {
       snapshot = new McpRecorder(limits).record(endpoint, clientCapabilities());
     } catch (McpRecordingException e) {
-      throw new CommandFailure(Snapshots.exitCode(e), "recording failed: "
-          + VisibleText.of(e.getMessage()) + (e.evidence().isEmpty() ? ""
-              : " (evidence: " + VisibleText.of(e.evidence()) + ")"), e);
+      throw LiveServer.recordingFailed(e);
     }
     ToolManifest manifest;
     try {
@@ -128,25 +103,6 @@ final class SnapshotCommand extends ToolsealCommand {
       printSummary(summary);
     }
     return ExitCode.OK;
-  }
-
-  private McpEndpoint endpoint() {
-    if ((url == null) == command.isEmpty()) {
-      throw new ParameterException(spec.commandLine(),
-          "give either --url or a server command after --, not both");
-    }
-    if (url == null) {
-      return new McpEndpoint.Stdio(command.get(0), command.subList(1, command.size()), env);
-    }
-    try {
-      URI uri = new URI(url);
-      URI base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp"
-          : uri.getRawPath();
-      return new McpEndpoint.StreamableHttp(base, path);
-    } catch (URISyntaxException | IllegalArgumentException | NullPointerException e) {
-      throw new ParameterException(spec.commandLine(), "--url is not an http(s) URL");
-    }
   }
 
   private McpSchema.ClientCapabilities clientCapabilities() {

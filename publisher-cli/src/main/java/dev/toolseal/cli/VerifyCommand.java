@@ -28,18 +28,13 @@ import dev.toolseal.verifier.verification.VerificationPolicy;
 import dev.toolseal.verifier.verification.VerificationResult;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code toolseal verify}: records a live server (stdio command or streamable HTTP URL) and
@@ -104,28 +99,13 @@ final class VerifyCommand extends ToolsealCommand {
       description = "The version expected, with --name.")
   String version;
 
-  @Option(names = "--url", paramLabel = "<url>",
-      description = "Streamable HTTP endpoint, e.g. http://localhost:3000/mcp.")
-  String url;
-
-  @Option(names = "--env", paramLabel = "KEY=VALUE",
-      description = "Extra environment variable for a stdio server (repeatable).")
-  Map<String, String> env = new LinkedHashMap<>();
-
-  @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "30",
-      description = "How long one request may take (default 30).")
-  int timeoutSeconds;
-
-  @Parameters(paramLabel = "<command>", arity = "0..*",
-      description = "The stdio server command and its arguments, after --.")
-  List<String> command = new ArrayList<>();
+  @Mixin
+  LiveServer liveServer = new LiveServer();
 
   @Override
   int execute() throws CommandFailure {
-    McpEndpoint endpoint = endpoint();
-    if (timeoutSeconds < 1) {
-      throw usage("--timeout must be at least 1 second");
-    }
+    McpEndpoint endpoint = liveServer.endpoint(spec.commandLine());
+    RecordingLimits limits = liveServer.limits(spec.commandLine());
     if ((name == null) != (version == null)) {
       throw usage("give --name and --version together");
     }
@@ -158,7 +138,7 @@ final class VerifyCommand extends ToolsealCommand {
     policy.onMismatch(quarantine ? VerificationPolicy.MismatchAction.QUARANTINE_CHANGED
         : VerificationPolicy.MismatchAction.REJECT_SERVER);
     CheckpointStore store = checkpointStore();
-    ToolManifest live = record(endpoint, server);
+    ToolManifest live = record(endpoint, server, limits);
     VerificationResult result = ReleaseVerifier.verify(live, evidence, policy.build(), store);
     if (json()) {
       JsonOutput.print(out(), report(server, live, result));
@@ -235,39 +215,17 @@ final class VerifyCommand extends ToolsealCommand {
     }
   }
 
-  private ToolManifest record(McpEndpoint endpoint, ServerRef server) throws CommandFailure {
-    RecordingLimits d = RecordingLimits.DEFAULT;
-    RecordingLimits limits = new RecordingLimits(d.maxMessageChars(), d.maxTotalChars(),
-        d.maxPages(), Duration.ofSeconds(timeoutSeconds));
+  private ToolManifest record(McpEndpoint endpoint, ServerRef server, RecordingLimits limits)
+      throws CommandFailure {
     err().println("recording the live server ...");
     try {
       return LiveManifests.record(endpoint, server,
           McpSchema.ClientCapabilities.builder().build(), limits);
     } catch (McpRecordingException e) {
-      throw new CommandFailure(Snapshots.exitCode(e), "recording failed: "
-          + VisibleText.of(e.getMessage()) + (e.evidence().isEmpty() ? ""
-              : " (evidence: " + VisibleText.of(e.evidence()) + ")"), e);
+      throw LiveServer.recordingFailed(e);
     } catch (ManifestException e) {
       throw new CommandFailure(ExitCode.REJECTED, "the server's answers do not make a "
           + "manifest: " + VisibleText.of(e.getMessage()), e);
-    }
-  }
-
-  private McpEndpoint endpoint() {
-    if ((url == null) == command.isEmpty()) {
-      throw usage("give either --url or a server command after --, not both");
-    }
-    if (url == null) {
-      return new McpEndpoint.Stdio(command.get(0), command.subList(1, command.size()), env);
-    }
-    try {
-      URI uri = new URI(url);
-      URI base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp"
-          : uri.getRawPath();
-      return new McpEndpoint.StreamableHttp(base, path);
-    } catch (URISyntaxException | IllegalArgumentException | NullPointerException e) {
-      throw usage("--url is not an http(s) URL");
     }
   }
 
