@@ -68,7 +68,7 @@ final class DeployCheck {
             } else if (name.endsWith(".sh")) {
                 shell(file, text);
             } else if (name.endsWith(".md") || name.equals(".gitignore") || name.endsWith(".dockerignore")
-                    || name.equals("pom.xml")) {
+                    || name.equals("pom.xml") || name.equals(".env")) {
                 kind(file, "text");
             } else {
                 cx.add(file, Rule.UNKNOWN_FILE, name);
