@@ -24,6 +24,7 @@ const foreign = [];
 const failedResponses = [];
 mkdirSync(cfg.screenshots, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), 'toolseal-chromium-'));
+const launched = Date.now();
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM, headless: true, args: ARGS, javaScriptEnabled: false,
   viewport: { width: 1280, height: 900 }, locale: 'en-US', timeout: 60_000,
@@ -42,6 +43,7 @@ context.on('response', (r) => {
 
 const page = context.pages()[0] ?? await context.newPage();
 page.setDefaultTimeout(15_000);
+console.log(`chromium start: ${Date.now() - launched} ms`);
 
 /** Checks every page has the basics a person with a screen reader or keyboard relies on. */
 async function basics(name) {
@@ -60,13 +62,22 @@ async function shot(file) {
   await page.screenshot({ path: join(cfg.screenshots, file), fullPage: true });
 }
 
+/** Runs a navigation and prints how long it took until the page loaded (information, not a check). */
+async function timed(label, navigation) {
+  const start = Date.now();
+  const result = await navigation();
+  await page.waitForLoadState('load');
+  console.log(`${label}: ${Date.now() - start} ms`);
+  return result;
+}
+
 async function mainText() {
   return page.locator('main').innerText();
 }
 
 try {
   // 1. The list page
-  let response = await page.goto(cfg.base + '/');
+  let response = await timed('list', () => page.goto(cfg.base + '/'));
   check(response.status() === 200, `list: status ${response.status()}`);
   await basics('list');
   check(await page.getByRole('heading', { level: 1, name: 'MCP servers' }).isVisible(), 'list: heading');
@@ -74,7 +85,8 @@ try {
 
   // 2. Search through the labelled form
   await page.getByLabel('Search servers by name or title').fill(cfg.search);
-  await Promise.all([page.waitForURL(/[?&]q=/), page.getByRole('button', { name: 'Search' }).click()]);
+  await timed('search', () => Promise.all([page.waitForURL(/[?&]q=/),
+    page.getByRole('button', { name: 'Search' }).click()]));
   const serverLink = page.getByRole('link', { name: cfg.server, exact: true });
   check(await serverLink.count() === 1, 'search: one link to the server');
   const results = await mainText();
@@ -82,7 +94,7 @@ try {
   await shot('02-search.png');
 
   // 3. Open the server
-  await Promise.all([page.waitForURL(/\/servers\//), serverLink.click()]);
+  await timed('server', () => Promise.all([page.waitForURL(/\/servers\//), serverLink.click()]));
   await basics('server');
   const server = await mainText();
   for (const v of cfg.versions) {
@@ -105,8 +117,8 @@ try {
   await shot('03-server.png');
 
   // 4. The diff page, then compare through its form
-  await Promise.all([page.waitForURL(/\/diff\?/),
-    page.getByRole('link', { name: `changes since ${cfg.versions[1]}` }).click()]);
+  await timed('diff', () => Promise.all([page.waitForURL(/\/diff\?/),
+    page.getByRole('link', { name: `changes since ${cfg.versions[1]}` }).click()]));
   await basics('diff');
   check((await mainText()).includes(`From ${cfg.versions[1]} to ${cfg.versions[0]}`), 'diff: heading');
   check(await page.locator('pre.diff mark.hidden-char').count() >= 1, 'diff: hidden characters marked');
@@ -116,8 +128,8 @@ try {
   check((await mainText()).includes('No changes'), 'diff: comparing a version with itself shows no changes');
 
   // 5. The log page through the site navigation
-  await Promise.all([page.waitForURL(/transparency-log/),
-    page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Transparency log' }).click()]);
+  await timed('log', () => Promise.all([page.waitForURL(/transparency-log/),
+    page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Transparency log' }).click()]));
   await basics('log');
   const log = await mainText();
   const size = /Entries \(tree size\)\s+(\d+)/.exec(log);

@@ -60,6 +60,7 @@ class PagesBrowserTest {
         Process node = new ProcessBuilder("node", "check-pages.mjs", new ObjectMapper().writeValueAsString(config))
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!node.waitFor(120, TimeUnit.SECONDS)) {
+            node.descendants().forEach(ProcessHandle::destroyForcibly);
             node.destroyForcibly();
             throw new AssertionError("the browser check did not finish in 120 s; output in " + log);
         }
