@@ -79,7 +79,8 @@ public class BadgeResource {
         return response.tag(etag).header("Cache-Control", CACHE).build();
     }
 
-    static Badge of(BrowseService.ReleaseRecord record) {
+    /** The badge of a release: the first of yanked, mismatch, review failed, reviewed by, signed. */
+    public static Badge of(BrowseService.ReleaseRecord record) {
         if (record.yank().isPresent()) {
             return new Badge(LABEL, "yanked", "#e05d44");
         }
