@@ -62,8 +62,16 @@ public class Transactions {
         }
     }
 
-    /** The 503 problem for a database failure; the cause goes to the service log only. */
+    /**
+     * The problem for a database failure: 503 (the cause goes to the service log only), except
+     * when PostgreSQL refused a value the client sent (SQLSTATE class 22, data exception, such as
+     * a NUL character in a name), which is the client's 400 {@code invalid-parameter}.
+     */
     public static ProblemException unavailable(SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+            LOG.debugf("Value refused by the database: %s", e.getSQLState());
+            return new ProblemException(ProblemType.INVALID_PARAMETER, "A value in the request is not acceptable text.");
+        }
         LOG.warn("Database failure", e);
         return new ProblemException(ProblemType.UNAVAILABLE, "The registry database is unavailable.");
     }

@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * A closed-loop load generator over loopback: {@code clients} threads, each sending its requests
  * one after another on a shared JDK {@link HttpClient}, latencies recorded per request.
  */
-final class LoadRun {
+public final class LoadRun {
 
     /** What one run measured. */
     record Result(String name, int clients, long requests, long errors, double seconds, double p50Millis,
@@ -75,16 +75,17 @@ final class LoadRun {
                 percentile(all, 0.99));
     }
 
-    static HttpRequest get(URI base, String path) {
+    public static HttpRequest get(URI base, String path) {
         return HttpRequest.newBuilder(base.resolve(path)).GET().build();
     }
 
-    static HttpRequest post(URI base, String path, byte[] body) {
+    public static HttpRequest post(URI base, String path, byte[] body) {
         return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
-    private static double percentile(long[] sorted, double p) {
+    /** The {@code p} quantile of sorted nanosecond latencies, in milliseconds. */
+    public static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }

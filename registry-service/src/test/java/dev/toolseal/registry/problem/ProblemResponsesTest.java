@@ -4,15 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ProblemResponsesTest {
 
     static final String SECRET = "s3cr3t-internal-detail";
+
+    @TestHTTPResource("/")
+    URI base;
 
     @Test
     void unknownPathIsNotFound() {
@@ -54,6 +64,16 @@ class ProblemResponsesTest {
     void unsupportedMediaType() {
         problem(given().contentType("text/plain").body("x").when().post("/test-probe/echo").then(),
                 415, "unsupported-media-type");
+    }
+
+    @Test
+    void bodyWithoutContentTypeIsUnsupported() throws Exception {
+        // the JDK client, because RestAssured adds a content type to every body
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/test-probe/echo"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"value\": 7}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, r.statusCode());
+        assertEquals("https://toolseal.dev/problems/unsupported-media-type",
+                new ObjectMapper().readTree(r.body()).path("type").asText());
     }
 
     @Test
