@@ -46,7 +46,8 @@ final class Submissions {
       return new Submitted(receipt, Optional.empty());
     }
     OfflineBundle bundle = awaitBundle(client, receipt.logIndex(), waitSeconds, err);
-    if (!bundle.envelope().envelopeDigest().hex().equals(receipt.envelopeDigest())) {
+    if (!bundle.envelope().envelopeDigest().hex().equals(receipt.envelopeDigest())
+        || bundle.proof().index() != receipt.logIndex()) {
       throw new CommandFailure(ExitCode.REJECTED, "the log entry at index "
           + receipt.logIndex() + " holds another envelope than the one accepted");
     }
