@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = "Sign, review and check MCP tool manifests.",
     subcommands = {KeygenCommand.class, SnapshotCommand.class, LintCommand.class,
         DiffCommand.class, SignCommand.class, ReviewCommand.class, InspectCommand.class,
-        GuardCommand.class, VerifyCommand.class},
+        GuardCommand.class, VerifyCommand.class, BindCommand.class, PublishCommand.class,
+        MonitorCommand.class},
     exitCodeListHeading = ExitCode.LIST_HEADING,
     exitCodeList = {ExitCode.LIST_OK, ExitCode.LIST_INTERNAL, ExitCode.LIST_USAGE,
         ExitCode.LIST_REJECTED, ExitCode.LIST_IO})

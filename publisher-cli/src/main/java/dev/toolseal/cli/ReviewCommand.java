@@ -13,6 +13,7 @@ import dev.toolseal.verifier.keys.SigningKey;
 import dev.toolseal.verifier.keys.VerificationKey;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.manifest.VisibleText;
+import dev.toolseal.verifier.registry.RegistryClient;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,8 +75,14 @@ final class ReviewCommand extends ToolsealCommand {
   @Option(names = "--force", description = "Overwrite --out if it exists.")
   boolean force;
 
+  @Option(names = "--publish", paramLabel = "<registry url>",
+      description = "Also publish the review to this registry and wait for its inclusion proof.")
+  String publishTo;
+
   @Override
   int execute() throws CommandFailure {
+    Optional<RegistryClient> registry = publishTo == null ? Optional.empty()
+        : Optional.of(RegistryOptions.of(publishTo).client(spec.commandLine()));
     SigningKey key = Inputs.signingKey(keyFile);
     Optional<VerificationKey> publisher = publisherKeyFile == null ? Optional.empty()
         : Optional.of(Inputs.verificationKey(publisherKeyFile));
@@ -117,6 +124,11 @@ final class ReviewCommand extends ToolsealCommand {
           "the review does not fit in an envelope: " + e.getMessage(), e);
     }
     Outputs.write(outFile, envelope.toJson(), force);
+    Optional<Submissions.Submitted> published = Optional.empty();
+    if (registry.isPresent()) {
+      published = Optional.of(Submissions.submit(registry.get(), "/v1/reviews", envelope, 60,
+          Optional.empty(), err()));
+    }
     if (json()) {
       ObjectNode doc = JsonOutput.object();
       doc.put("subject", release.subject().name());
@@ -127,6 +139,7 @@ final class ReviewCommand extends ToolsealCommand {
       doc.put("keyId", key.keyId().hex());
       doc.put("envelopeDigest", envelope.envelopeDigest().hex());
       doc.put("file", outFile.toString());
+      published.ifPresent(p -> doc.set("published", Submissions.json(p)));
       JsonOutput.print(out(), doc);
     } else {
       out().println("signed review " + verdict + " of " + VisibleText.of(release.subject().name()));
@@ -135,6 +148,7 @@ final class ReviewCommand extends ToolsealCommand {
       out().println("  key id: " + key.keyId().hex());
       out().println("  envelope sha256: " + envelope.envelopeDigest().hex());
       out().println("  written: " + Inputs.show(outFile));
+      published.ifPresent(p -> Submissions.print(out(), p));
     }
     return ExitCode.OK;
   }

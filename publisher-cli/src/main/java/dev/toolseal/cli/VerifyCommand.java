@@ -2,7 +2,6 @@ package dev.toolseal.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolseal.tlog.note.NoteVerifier;
 import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.Statement;
 import dev.toolseal.verifier.bundle.BundleException;
@@ -21,6 +20,8 @@ import dev.toolseal.verifier.manifest.VisibleText;
 import dev.toolseal.verifier.mcp.McpEndpoint;
 import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.RecordingLimits;
+import dev.toolseal.verifier.registry.RegistryClient;
+import dev.toolseal.verifier.registry.RegistryEvidence;
 import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
 import dev.toolseal.verifier.verification.ReleaseEvidence;
 import dev.toolseal.verifier.verification.ReleaseVerifier;
@@ -44,7 +45,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "verify",
     description = {"Verify a live MCP server against its signed, logged release.",
         "toolseal verify --bundle r.json --log-key KEY [--publisher-key p.pub] -- cmd args",
-        "toolseal verify --bundle r.json --log-key KEY --url URL"},
+        "toolseal verify --bundle r.json --log-key KEY --url URL",
+        "toolseal verify --registry REG --name NS/NAME --version V --log-key KEY -- cmd args"},
     exitCodeListHeading = ExitCode.LIST_HEADING,
     exitCodeList = {"0:accepted", ExitCode.LIST_INTERNAL, ExitCode.LIST_USAGE,
         "3:rejected (or quarantined), with every reason", ExitCode.LIST_IO})
@@ -53,9 +55,12 @@ final class VerifyCommand extends ToolsealCommand {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
   boolean help;
 
-  @Option(names = "--bundle", required = true, paramLabel = "<release.bundle.json>",
-      description = "The release's offline Sigstore bundle.")
+  @Option(names = "--bundle", paramLabel = "<release.bundle.json>",
+      description = "The release's offline Sigstore bundle (or --registry).")
   Path bundle;
+
+  @Mixin
+  RegistryOptions registry = new RegistryOptions();
 
   @Option(names = "--review", paramLabel = "<bundle>",
       description = "A review bundle (repeatable).")
@@ -109,7 +114,13 @@ final class VerifyCommand extends ToolsealCommand {
     if ((name == null) != (version == null)) {
       throw usage("give --name and --version together");
     }
-    LogTrust trust = logTrust();
+    if ((bundle != null) == registry.given()) {
+      throw usage("give either --bundle (offline evidence) or --registry");
+    }
+    if (registry.given() && (name == null || !reviews.isEmpty() || !keyEvents.isEmpty())) {
+      throw usage("with --registry give --name and --version, and no --review or --key-event");
+    }
+    LogTrust trust = LogKeys.trust(spec.commandLine(), logKeys);
     List<VerificationKey> publishers = new ArrayList<>();
     for (Path p : publisherKeys) {
       publishers.add(Inputs.verificationKey(p));
@@ -153,23 +164,22 @@ final class VerifyCommand extends ToolsealCommand {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  private LogTrust logTrust() {
-    List<NoteVerifier> keys = new ArrayList<>();
-    for (String k : logKeys) {
+  private ReleaseEvidence evidence() throws CommandFailure {
+    if (registry.given()) {
+      RegistryClient client = registry.client(spec.commandLine());
+      err().println("fetching the evidence for " + VisibleText.of(name) + "@"
+          + VisibleText.of(version) + " from " + client.base() + " ...");
       try {
-        keys.add(NoteVerifier.parse(k));
-      } catch (dev.toolseal.tlog.note.KeyFormatException | IllegalArgumentException e) {
-        throw usage("--log-key is not a note verifier key: " + e.getMessage());
+        return new RegistryEvidence(client).evidenceFor(new ServerRef(name, version));
+      } catch (IllegalArgumentException e) {
+        throw usage("bad --name or --version: " + e.getMessage());
+      } catch (IOException e) {
+        throw RegistryOptions.failure("fetching the release evidence", e);
+      } catch (BundleException e) {
+        throw new CommandFailure(ExitCode.REJECTED, "a bundle from the registry was rejected: "
+            + VisibleText.of(String.valueOf(e.getMessage())), e);
       }
     }
-    try {
-      return LogTrust.of(keys.toArray(NoteVerifier[]::new));
-    } catch (IllegalArgumentException e) {
-      throw usage("bad --log-key: " + e.getMessage());
-    }
-  }
-
-  private ReleaseEvidence evidence() throws CommandFailure {
     OfflineEvidenceFiles files;
     try {
       files = new OfflineEvidenceFiles(bundle, reviews, keyEvents, LogClient.none());

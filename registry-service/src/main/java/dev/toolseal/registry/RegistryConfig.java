@@ -40,6 +40,10 @@ public interface RegistryConfig {
         /** Longest {@code ?wait=true} waits for a checkpoint that covers the entry. */
         @WithDefault("10s")
         Duration integrationTimeout();
+
+        /** How long a key-binding challenge (POST /v1/keys/challenge) stays usable. */
+        @WithDefault("5m")
+        Duration challengeTtl();
     }
 
     /** The transparency log's identity. */

@@ -29,6 +29,10 @@ public enum ProblemType {
     DIGEST_MISMATCH("digest-mismatch", 422, "Subject digest mismatch"),
     /** A review or yank names a release the registry does not hold. */
     UNKNOWN_RELEASE("unknown-release", 422, "Unknown release"),
+    /** A key binding carries no registry challenge ({@code nonce}); get one from POST /v1/keys/challenge. */
+    CHALLENGE_REQUIRED("challenge-required", 422, "Challenge required"),
+    /** The binding's challenge was never issued, has expired or was already used. */
+    INVALID_CHALLENGE("invalid-challenge", 403, "Invalid challenge"),
     /** The request lacks valid credentials. */
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
     /** The credentials do not allow this request. */

@@ -32,18 +32,21 @@ import java.util.Optional;
 public class KeyWrites {
 
     private final EntryCommitter committer;
+    private final KeyChallenges challenges;
 
     @Inject
-    public KeyWrites(EntryCommitter committer) {
+    public KeyWrites(EntryCommitter committer, KeyChallenges challenges) {
         this.committer = committer;
+        this.challenges = challenges;
     }
 
-    /** POST /v1/keys/bind. */
+    /** POST /v1/keys/bind; the binding must carry an issued, unused challenge, which it uses up. */
     public EntryCommitter.Committed bind(Submission s) {
         KeyBinding binding = verified(() -> Attestations.verifyKeyBinding(s.envelope())).value();
         KeyRole role = Namespaces.roleOf(binding.namespace());
         VerificationKey key = binding.key();
         return committer.commit(s, (c, inserter) -> {
+            challenges.consume(c, binding.nonce());
             requireUnbound(c, key.keyId());
             if (RegistryStore.currentKeyForUpdate(c, binding.namespace()).isPresent()) {
                 throw new ProblemException(ProblemType.NAMESPACE_TAKEN,

@@ -65,8 +65,19 @@ public final class Signed {
                 signer);
     }
 
+    /** A binding carrying a fresh challenge from the running registry. */
     public static Envelope binding(SigningKey key, String namespace) {
-        return sign(new KeyBinding(namespace, key.verificationKey()).toStatement(), key);
+        return binding(key, namespace, Optional.of(challenge()));
+    }
+
+    public static Envelope binding(SigningKey key, String namespace, Optional<String> nonce) {
+        return sign(new KeyBinding(namespace, key.verificationKey(), nonce).toStatement(), key);
+    }
+
+    /** A nonce from POST /v1/keys/challenge. */
+    public static String challenge() {
+        return given().when().post("/v1/keys/challenge").then().statusCode(200).extract().jsonPath()
+                .getString("nonce");
     }
 
     public static Envelope rotation(SigningKey old, SigningKey next, String namespace) {

@@ -4,25 +4,58 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.attest.CanonicalJson.JsonException;
 import dev.toolseal.verifier.keys.KeyId;
 import dev.toolseal.verifier.keys.VerificationKey;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Binds a publisher key to a namespace (predicate type {@value #PREDICATE_TYPE}). Subject:
  * {@code {name: namespace, digest: {sha256: key id}}}. Predicate:
- * {@code {"namespace", "keyId", "algorithm", "publicKey": base64 SPKI}}; the key id must be the
- * SHA-256 of the SPKI. Must be signed by the bound key itself (proof of possession); whether the
- * signer controls the namespace is for the registry to decide.
+ * {@code {"namespace", "keyId", "algorithm", "publicKey": base64 SPKI, "nonce"?}}; the key id
+ * must be the SHA-256 of the SPKI. Must be signed by the bound key itself (proof of possession);
+ * whether the signer controls the namespace is for the registry to decide.
+ *
+ * <p>{@code nonce} is a registry-issued challenge ({@value #NONCE_MIN_CHARS}..{@value
+ * #NONCE_MAX_CHARS} base64url characters): signing it proves possession now, not at some earlier
+ * time. The registry requires it and accepts each nonce once; offline verifiers ignore it.
  *
  * @param namespace the namespace, e.g. {@code io.github.acme}
  * @param key the bound public key
+ * @param nonce the registry's challenge, if any
  */
-public record KeyBinding(String namespace, VerificationKey key) {
+public record KeyBinding(String namespace, VerificationKey key, Optional<String> nonce) {
   public static final String PREDICATE_TYPE = "https://toolseal.dev/key-binding/v1";
+  public static final int NONCE_MIN_CHARS = 16;
+  public static final int NONCE_MAX_CHARS = 128;
 
   public KeyBinding {
     Predicates.checkText(namespace, Subject.MAX_NAME_CHARS, "namespace");
     if (key == null) {
       throw new IllegalArgumentException("key is required");
+    }
+    if (nonce == null) {
+      throw new IllegalArgumentException("nonce must be present or empty, not null");
+    }
+    nonce.ifPresent(KeyBinding::checkNonce);
+  }
+
+  /** A binding without a registry challenge (offline use). */
+  public KeyBinding(String namespace, VerificationKey key) {
+    this(namespace, key, Optional.empty());
+  }
+
+  /** Whether {@code s} has the shape of a nonce: base64url characters, 16..128 of them. */
+  public static boolean isNonce(String s) {
+    if (s == null || s.length() < NONCE_MIN_CHARS || s.length() > NONCE_MAX_CHARS) {
+      return false;
+    }
+    return s.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9') || c == '-' || c == '_');
+  }
+
+  private static void checkNonce(String s) {
+    if (!isNonce(s)) {
+      throw new IllegalArgumentException("nonce must be " + NONCE_MIN_CHARS + ".."
+          + NONCE_MAX_CHARS + " base64url characters");
     }
   }
 
@@ -31,6 +64,7 @@ public record KeyBinding(String namespace, VerificationKey key) {
     p.put("namespace", namespace);
     p.put("keyId", key.keyId().hex());
     Predicates.putPublicKey(p, key);
+    nonce.ifPresent(n -> p.put("nonce", n));
     return Statement.of(new Subject(namespace, key.keyId().hash()), PREDICATE_TYPE, p);
   }
 
@@ -40,7 +74,7 @@ public record KeyBinding(String namespace, VerificationKey key) {
     Subject subject = st.singleSubject();
     try {
       JsonFields p = JsonFields.of(st.predicate(), "predicate",
-          Set.of("namespace", "keyId", "algorithm", "publicKey"));
+          Set.of("namespace", "keyId", "algorithm", "publicKey"), Set.of("nonce"));
       String namespace = p.text("namespace", Subject.MAX_NAME_CHARS);
       KeyId keyId = Predicates.keyId(p, "keyId");
       VerificationKey key = Predicates.publicKey(p);
@@ -50,7 +84,10 @@ public record KeyBinding(String namespace, VerificationKey key) {
       if (!subject.name().equals(namespace) || !subject.sha256().equals(keyId.hash())) {
         throw new JsonException("subject is not {namespace, key id}");
       }
-      return new KeyBinding(namespace, key);
+      Optional<String> nonce = p.has("nonce")
+          ? Optional.of(p.text("nonce", NONCE_MIN_CHARS, NONCE_MAX_CHARS))
+          : Optional.empty();
+      return new KeyBinding(namespace, key, nonce);
     } catch (JsonException e) {
       throw Predicates.wrap(PREDICATE_TYPE, e);
     } catch (IllegalArgumentException e) {

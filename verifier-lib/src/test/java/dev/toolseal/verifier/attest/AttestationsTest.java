@@ -136,6 +136,27 @@ class AttestationsTest {
   }
 
   @Test
+  void keyBindingCarriesTheRegistryNonceAndRefusesMalformedOnes() throws Exception {
+    SigningKey k = key(KeyAlgorithm.ED25519);
+    KeyBinding b = new KeyBinding(NS, k.verificationKey(), Optional.of("AAAAbbbbCCCCdddd-_09"));
+    Verified<KeyBinding> v = Attestations.verifyKeyBinding(
+        Attestations.sign(b.toStatement(), List.of(k)));
+    assertEquals(Optional.of("AAAAbbbbCCCCdddd-_09"), v.value().nonce());
+    assertEquals(Optional.empty(), Attestations.verifyKeyBinding(Attestations.sign(
+        new KeyBinding(NS, k.verificationKey()).toStatement(), List.of(k))).value().nonce());
+    for (String bad : List.of("short", "x".repeat(KeyBinding.NONCE_MAX_CHARS + 1),
+        "AAAAbbbbCCCCdddd+/==", "AAAAbbbbCCCCdddd eee")) {
+      ObjectNode p = b.toStatement().predicate();
+      p.put("nonce", bad);
+      Statement st = Statement.of(b.toStatement().subjects().get(0), KeyBinding.PREDICATE_TYPE, p);
+      assertThrows(PredicateFormatException.class, () -> Attestations.verifyKeyBinding(
+          Attestations.sign(st, List.of(k))), bad);
+      assertThrows(IllegalArgumentException.class,
+          () -> new KeyBinding(NS, k.verificationKey(), Optional.of(bad)));
+    }
+  }
+
+  @Test
   void rotationNeedsTheOldAndTheNewKey() throws Exception {
     SigningKey oldKey = key(KeyAlgorithm.ED25519);
     SigningKey newKey = key(KeyAlgorithm.ECDSA_P256_SHA256);

@@ -1,0 +1,66 @@
+package dev.toolseal.registry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolseal.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Runs the real {@code toolseal} CLI in-process ({@link Main#run}) and keeps what it printed. */
+record Cli(int exitCode, String out, String err) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Cli run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Main.run(o, e, args);
+        }
+        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Cli expect(int code) {
+        assertEquals(code, exitCode, () -> "stdout:\n" + out + "\nstderr:\n" + err);
+        return this;
+    }
+
+    JsonNode json() {
+        try {
+            return JSON.readTree(out);
+        } catch (IOException e) {
+            throw new AssertionError("stdout is not JSON:\n" + out, e);
+        }
+    }
+
+    /** The npm test servers installed by verifier-lib's build. */
+    static Path servers() {
+        Path root = Path.of(System.getProperty("e2e.mcpServers", "../verifier-lib/src/test/mcp-servers"))
+                .toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("node_modules/@modelcontextprotocol/server-memory"))) {
+            throw new IllegalStateException("npm test servers are not installed under " + root
+                    + "; build verifier-lib first (its build runs npm ci)");
+        }
+        return root;
+    }
+
+    static String memoryServer() {
+        return servers().resolve("node_modules/@modelcontextprotocol/server-memory/dist/index.js").toString();
+    }
+
+    static String everythingServer() {
+        return servers().resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js").toString();
+    }
+
+    /** The rug-pull proxy of this module's test resources. */
+    static String rugPullProxy() {
+        return Path.of("src/test/resources/e2e/rug-pull-proxy.mjs").toAbsolutePath().toString();
+    }
+}

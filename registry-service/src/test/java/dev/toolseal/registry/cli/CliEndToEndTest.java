@@ -1,0 +1,93 @@
+package dev.toolseal.registry.cli;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.registry.write.Signed;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole publisher and client flow through the real {@code toolseal} CLI against this
+ * registry, with the reference server-memory (stdio) from npm: keygen, bind (publisher and
+ * assessor), snapshot, lint, publish, review --publish; then verify --registry accepts the same
+ * server and refuses a rug-pulled copy (one tool's description changed by a proxy), naming it.
+ */
+@QuarkusTest
+class CliEndToEndTest {
+
+    @TestHTTPResource("/")
+    URL url;
+
+    @TempDir
+    Path dir;
+
+    private String registry() {
+        String s = url.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void publishReviewAndVerifyServerMemoryThenRefuseItsRugPull() throws Exception {
+        String logKey = given().get("/log/key").then().statusCode(200).extract().asString().strip();
+        String namespace = Signed.freshNamespace();
+        String server = namespace + "/memory";
+        String version = "2026.8.31";
+        Cli.run("keygen", "--out", file("publisher")).expect(0);
+        Cli.run("keygen", "--out", file("assessor")).expect(0);
+
+        JsonNode bound = Cli.run("bind", "--registry", registry(), "--key", file("publisher.key"), "--namespace",
+                namespace, "--log-key", logKey, "--output", "json").expect(0).json();
+        assertEquals("key-binding", bound.get("kind").asText());
+        assertTrue(bound.get("inclusion").get("treeSize").asLong() > bound.get("logIndex").asLong());
+        Cli.run("bind", "--registry", registry(), "--key", file("assessor.key"), "--namespace",
+                "assessor:" + namespace).expect(0);
+
+        Cli.run("snapshot", "--name", server, "--version", version, "--out", file("memory.json"), "--",
+                "node", Cli.memoryServer()).expect(0);
+        Cli.run("lint", file("memory.json")).expect(0);
+        JsonNode published = Cli.run("publish", "--registry", registry(), "--key", file("publisher.key"),
+                "--manifest", file("memory.json"), "--out", file("release.json"), "--log-key", logKey,
+                "--output", "json").expect(0).json();
+        assertEquals("release", published.get("kind").asText());
+        assertEquals("created", published.get("status").asText());
+        assertTrue(published.get("inclusion").get("checkpoint").asText().startsWith("toolseal.local/log\n"));
+        Cli.run("review", "--key", file("assessor.key"), "--release", file("release.json"), "--verdict", "PASSED",
+                "--lint", "--publisher-key", file("publisher.pub"), "--out", file("review.json"), "--publish",
+                registry()).expect(0);
+
+        List<String> verify = new ArrayList<>(List.of("verify", "--registry", registry(), "--name", server,
+                "--version", version, "--log-key", logKey, "--require-reviews", "1", "--assessor-key",
+                file("assessor.pub"), "--checkpoints", file("checkpoints"), "--output", "json", "--"));
+        List<String> live = new ArrayList<>(verify);
+        live.addAll(List.of("node", Cli.memoryServer()));
+        JsonNode accepted = Cli.run(live.toArray(String[]::new)).expect(0).json();
+        assertEquals("ACCEPTED", accepted.get("status").asText());
+
+        List<String> rugPulled = new ArrayList<>(verify);
+        rugPulled.addAll(List.of("node", Cli.rugPullProxy(), "create_entities", "node", Cli.memoryServer()));
+        JsonNode refused = Cli.run(rugPulled.toArray(String[]::new)).expect(3).json();
+        assertEquals("REJECTED", refused.get("status").asText());
+        assertTrue(refused.get("rejected").toString().contains("tool:create_entities"), refused.toString());
+        assertTrue(refused.get("reasons").toString().contains("tool:create_entities"), refused.toString());
+
+        // the same release again is idempotent; an unbound key cannot publish into the namespace
+        Cli.run("publish", "--registry", registry(), "--envelope", file("release.json"), "--wait", "0").expect(0);
+        Cli.run("keygen", "--out", file("intruder")).expect(0);
+        Cli run = Cli.run("publish", "--registry", registry(), "--key", file("intruder.key"), "--manifest",
+                file("memory.json"), "--wait", "0").expect(3);
+        assertTrue(run.err().contains("https://toolseal.dev/problems/"), run.err());
+    }
+}
