@@ -40,7 +40,7 @@ final class Publishers {
         for (int c = 0; c < clients; c++) {
             SigningKey key = KeyPairs.generate();
             String namespace = Signed.freshNamespace();
-            HttpResponse<Void> r = http.send(LoadRun.post(base, "/v1/keys/bind", Signed.binding(key, namespace).toJson()),
+            HttpResponse<Void> r = http.send(LoadRun.post(base, "/v1/keys/bind", Signed.binding(key, namespace, http, base).toJson()),
                     HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() != 201) {
                 throw new IOException("binding a publisher key: " + r.statusCode());

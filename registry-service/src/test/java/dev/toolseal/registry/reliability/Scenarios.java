@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The five scenarios, each returning its row of the results table. */
@@ -161,7 +162,10 @@ final class Scenarios {
         String ns = Signed.freshNamespace();
         out.put("publish", probe(LoadRun.post(a.base(), "/v1/releases",
                 Signed.release(key, ns + "/x", "1.0.0", "probe").toJson())));
-        out.put("bind", probe(LoadRun.post(b.base(), "/v1/keys/bind", Signed.binding(key, ns).toJson())));
+        out.put("challenge", probe(LoadRun.post(b.base(), "/v1/keys/challenge", new byte[0])));
+        // a nonce the registry never issued: only the database could tell, so it must answer 503
+        out.put("bind", probe(LoadRun.post(b.base(), "/v1/keys/bind",
+                Signed.binding(key, ns, Optional.of("never-issued-while-down")).toJson())));
         out.put("servers", probe(LoadRun.get(a.base(), "/v1/servers?limit=5")));
         out.put("entry", probe(LoadRun.get(b.base(), "/v1/log/entries/0")));
         out.put("proof", probe(LoadRun.get(a.base(), "/v1/log/proof/inclusion?index=0&size=1")));

@@ -7,6 +7,7 @@ import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.Statement;
 import dev.toolseal.verifier.keys.KeyPairs;
 import dev.toolseal.verifier.keys.SigningKey;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,13 +100,18 @@ public final class BadInputCorpus {
     }
 
     private void setUp() throws Exception {
-        publisherBinding = Signed.binding(publisher, namespace);
+        publisherBinding = binding(publisher, namespace);
         expect(201, "/v1/keys/bind", publisherBinding);
-        expect(201, "/v1/keys/bind", Signed.binding(revoked, revokedNamespace));
+        expect(201, "/v1/keys/bind", binding(revoked, revokedNamespace));
         revocation = Signed.revocation(revoked, revokedNamespace, revoked);
         expect(201, "/v1/keys/revoke", revocation);
         accepted = Signed.release(publisher, server, "1.0.0", "accepted");
         expect(201, "/v1/releases", accepted);
+    }
+
+    /** A binding with a fresh nonce from the registry under test. */
+    private Envelope binding(SigningKey key, String ns) throws IOException, InterruptedException {
+        return Signed.binding(key, ns, http, base);
     }
 
     private void expect(int status, String path, Envelope envelope) throws Exception {
@@ -295,10 +301,10 @@ public final class BadInputCorpus {
         post("rotation to a revoked key", "/v1/keys/rotate", Signed.rotation(publisher, revoked, namespace).toJson());
         post("revocation of the publisher by a stranger", "/v1/keys/revoke",
                 Signed.revocation(stranger, namespace, publisher).toJson());
-        post("binding a taken namespace", "/v1/keys/bind", Signed.binding(stranger, namespace).toJson());
-        post("binding a revoked key", "/v1/keys/bind", Signed.binding(revoked, Signed.freshNamespace()).toJson());
+        post("binding a taken namespace", "/v1/keys/bind", binding(stranger, namespace).toJson());
+        post("binding a revoked key", "/v1/keys/bind", binding(revoked, Signed.freshNamespace()).toJson());
         post("binding the publisher key twice", "/v1/keys/bind",
-                Signed.binding(publisher, Signed.freshNamespace()).toJson());
+                binding(publisher, Signed.freshNamespace()).toJson());
         ObjectNode none = (ObjectNode) Signed.JSON.readTree(fresh(publisher).toJson());
         none.putArray("signatures");
         post("no signatures", "/v1/releases", Signed.JSON.writeValueAsBytes(none));
@@ -344,7 +350,7 @@ public final class BadInputCorpus {
         for (String path : List.of("/v1/servers/../../etc/passwd", "/v1/servers/%2e%2e/%2e%2e/versions",
                 "/v1/servers/" + namespace + "/weather/versions/..%2f..%2fetc", "/v1/badges/../../etc/passwd.svg",
                 "/log/tile/../../etc/passwd", "/log/tile/0/..%2f000", "/v1/namespaces/..%2f..",
-                "/v0/servers/%2e%2e/%2e%2e", "/v1/servers/" + namespace + "/weather%00/versions",
+                "/v0/servers/%2e%2e/%2e%2e/etc/passwd", "/v1/servers/" + namespace + "/weather%00/versions",
                 "/v1/log/entries/..%2f1", "/log/tile/entries/%2e%2e", "/v1/servers/%c0%ae%c0%ae/x/versions")) {
             get("traversal " + path, path);
         }
@@ -377,8 +383,8 @@ public final class BadInputCorpus {
                 .toJson();
     }
 
-    private static byte[] rawBinding(SigningKey key, String ns) throws Exception {
-        ObjectNode statement = (ObjectNode) Signed.JSON.readTree(Signed.binding(key, "placeholder.ns").payload());
+    private byte[] rawBinding(SigningKey key, String ns) throws Exception {
+        ObjectNode statement = (ObjectNode) Signed.JSON.readTree(binding(key, "placeholder.ns").payload());
         String text = Signed.JSON.writeValueAsString(statement).replace("placeholder.ns", ns.replace("\\", "\\\\")
                 .replace("\"", "\\\""));
         return Envelope.sign(Statement.PAYLOAD_TYPE, utf8(text), List.of(key)).toJson();

@@ -18,6 +18,11 @@ import dev.toolseal.verifier.attest.Statement;
 import dev.toolseal.verifier.keys.SigningKey;
 import dev.toolseal.verifier.manifest.ManifestFormat;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +77,22 @@ public final class Signed {
 
     public static Envelope binding(SigningKey key, String namespace, Optional<String> nonce) {
         return sign(new KeyBinding(namespace, key.verificationKey(), nonce).toStatement(), key);
+    }
+
+    /** A binding whose nonce comes from the registry at {@code base}, asked over plain HTTP. */
+    public static Envelope binding(SigningKey key, String namespace, HttpClient http, URI base)
+            throws IOException, InterruptedException {
+        return binding(key, namespace, Optional.of(challenge(http, base)));
+    }
+
+    /** A nonce from POST /v1/keys/challenge of the registry at {@code base}, over plain HTTP. */
+    public static String challenge(HttpClient http, URI base) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/v1/keys/challenge"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("asking for a key challenge: HTTP " + r.statusCode());
+        }
+        return JSON.readTree(r.body()).get("nonce").asText();
     }
 
     /** A nonce from POST /v1/keys/challenge. */
