@@ -26,14 +26,22 @@ public interface RegistryConfig {
     /** The write API's limits. */
     interface Write {
 
-        /**
-         * Writes that may hold a database connection while their log entry is sequenced; keep it
-         * below {@code quarkus.datasource.jdbc.max-size} so the log engine always gets connections.
-         */
-        @WithDefault("16")
-        int maxConcurrent();
+        /** Writes that may wait for a committer; one more is refused with 503 and Retry-After. */
+        @WithDefault("4096")
+        int queueCapacity();
 
-        /** Longest a write waits for the log to sequence its entry. */
+        /**
+         * Most writes committed in one transaction (each runs in a savepoint; PostgreSQL caches 64
+         * subtransactions per transaction, so keep it below that).
+         */
+        @WithDefault("48")
+        int maxBatch();
+
+        /** Threads committing batches; each holds one database connection while it commits. */
+        @WithDefault("2")
+        int committers();
+
+        /** Longest a write waits in the queue for a committer (then 503; nothing is stored). */
         @WithDefault("10s")
         Duration sequenceTimeout();
 

@@ -60,6 +60,16 @@ public class LogEngine {
         return log.reader();
     }
 
+    /**
+     * The latest checkpoint without a database read: the newest one this instance's integrator
+     * published or read (another process's checkpoints appear within the integrator's poll, 1 s);
+     * before the integrator's first step, read from the store.
+     */
+    public Optional<PublishedCheckpoint> latestCheckpoint() throws IOException {
+        Optional<PublishedCheckpoint> seen = log.latestSeenCheckpoint();
+        return seen.isPresent() ? seen : log.reader().latestCheckpoint();
+    }
+
     /** Signs checkpoints with the log's key; its origin is the log's origin. */
     public CheckpointSigner signer() {
         return signer;

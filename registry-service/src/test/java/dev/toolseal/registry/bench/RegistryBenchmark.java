@@ -7,10 +7,12 @@ import dev.toolseal.verifier.keys.KeyPairs;
 import dev.toolseal.verifier.keys.SigningKey;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,9 @@ class RegistryBenchmark {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void measure() throws Exception {
@@ -50,18 +55,27 @@ class RegistryBenchmark {
             }
         }
         System.err.println("bench: " + releases.size() + " release envelopes signed; publishing");
+        CpuMeter cpu = new CpuMeter(dataSource);
+        CpuMeter.Snapshot t0 = cpu.take();
         LoadRun.Result publish = LoadRun.run("publish", http, clients, perClient, 201,
                 n -> LoadRun.post(base, "/v1/releases", releases.get(n)));
+        CpuMeter.Snapshot t1 = cpu.take();
         int getsPerClient = Math.max(1, gets / clients);
         LoadRun.Result browse = LoadRun.run("browse", http, clients, getsPerClient, 200,
                 n -> LoadRun.get(base, n % 2 == 0
                         ? "/v1/servers/" + servers.get(n % servers.size()) + "/versions/1.0." + (n % perClient)
                         : "/v1/servers?limit=20"));
+        CpuMeter.Snapshot t2 = cpu.take();
         LoadRun.Result tiles = LoadRun.run("tiles", http, clients, getsPerClient, 200,
                 n -> LoadRun.get(base, n % 8 == 0 ? "/log/checkpoint" : "/log/tile/0/000"));
-        System.out.println("registry benchmark (loopback, embedded PostgreSQL, " + clients + " clients)");
+        CpuMeter.Snapshot t3 = cpu.take();
+        System.out.println("registry benchmark (loopback, embedded PostgreSQL, " + clients + " clients, "
+                + Runtime.getRuntime().availableProcessors() + " cpus)");
         System.out.println(publish);
+        System.out.println("         " + CpuMeter.describe(t0, t1, publish.requests()));
         System.out.println(browse);
+        System.out.println("         " + CpuMeter.describe(t1, t2, browse.requests()));
         System.out.println(tiles);
+        System.out.println("         " + CpuMeter.describe(t2, t3, tiles.requests()));
     }
 }
