@@ -63,6 +63,13 @@ public interface RegistryConfig {
         /** A file holding the private key string; default {@code <data-dir>/log-signing.key}, created if absent. */
         Optional<Path> privateKeyFile();
 
+        /**
+         * Least time between two checkpoints under sustained writes (each is a signature and a
+         * commit); an entry after a quiet spell is integrated at once.
+         */
+        @WithDefault("100ms")
+        Duration checkpointInterval();
+
         /** Longest an entry waits for more entries before its batch is sequenced; 0 = at once. */
         @WithDefault("0s")
         Duration sequencerMaxWait();

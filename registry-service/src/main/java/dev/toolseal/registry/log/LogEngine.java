@@ -45,7 +45,8 @@ public class LogEngine {
         PostgresLogStore.migrate(dataSource);
         this.store = new PostgresLogStore(dataSource);
         this.signer = new CheckpointSigner(key.signer());
-        this.log = Log.start(store, signer, LogOptions.defaults().withMaxWait(config.log().sequencerMaxWait()));
+        this.log = Log.start(store, signer, LogOptions.defaults().withMaxWait(config.log().sequencerMaxWait())
+                .withCheckpointInterval(config.log().checkpointInterval()));
         this.running = true;
         LOG.infof("Transparency log %s started", signer.origin());
     }

@@ -3,6 +3,8 @@ package dev.toolseal.registry.bench;
 import dev.toolseal.registry.database.EmbeddedDatabase;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +26,7 @@ final class CpuMeter {
     /** Clock ticks per second of /proc (USER_HZ, 100 on Linux). */
     private static final double HZ = 100;
 
-    record Snapshot(long nanos, double jvmMillis, double pgMillis, double busyMillis, double totalMillis,
+    record Snapshot(long nanos, double jvmMillis, double clientMillis, double pgMillis, double busyMillis, double totalMillis,
             long walSyncs, long commits) {
     }
 
@@ -52,19 +54,32 @@ final class CpuMeter {
             walSyncs = rs.getLong(1);
             commits = rs.getLong(2);
         }
-        return new Snapshot(System.nanoTime(), jvm, postgresTicks() * 1000 / HZ, (total - idle) * 1000 / HZ,
+        return new Snapshot(System.nanoTime(), jvm, clientMillis(), postgresTicks() * 1000 / HZ, (total - idle) * 1000 / HZ,
                 total * 1000 / HZ, walSyncs, commits);
     }
 
     /** CPU of one phase of {@code requests} requests, per request, and WAL syncs per second. */
     static String describe(Snapshot a, Snapshot b, long requests) {
         double seconds = (b.nanos() - a.nanos()) / 1e9;
-        return String.format(Locale.ROOT, "cpu per request: jvm %.2f ms, postgres %.2f ms, machine %.2f ms "
-                + "(machine busy %.0f%%); wal syncs %.0f/s, commits %.0f/s",
-                (b.jvmMillis() - a.jvmMillis()) / requests, (b.pgMillis() - a.pgMillis()) / requests,
+        double client = (b.clientMillis() - a.clientMillis()) / requests;
+        return String.format(Locale.ROOT, "cpu per request: service jvm %.2f ms + load generator %.2f ms, "
+                + "postgres %.2f ms, machine %.2f ms (machine busy %.0f%%); wal syncs %.0f/s, commits %.0f/s",
+                (b.jvmMillis() - a.jvmMillis()) / requests - client, client, (b.pgMillis() - a.pgMillis()) / requests,
                 (b.busyMillis() - a.busyMillis()) / requests,
                 100 * (b.busyMillis() - a.busyMillis()) / Math.max(1, b.totalMillis() - a.totalMillis()),
                 (b.walSyncs() - a.walSyncs()) / seconds, (b.commits() - a.commits()) / seconds);
+    }
+
+    /** CPU of the load generator: finished load threads plus the JDK HttpClient's live threads. */
+    private static double clientMillis() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = LoadRun.CLIENT_CPU_NANOS.get();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("HttpClient-")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos / 1e6;
     }
 
     /** utime + stime of the embedded postmaster and its children, in ticks; 0 if not found. */
