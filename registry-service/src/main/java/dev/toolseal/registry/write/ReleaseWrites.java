@@ -79,6 +79,9 @@ public class ReleaseWrites {
         // current one (a key's bytes never change). Any other case takes the full path in the batch.
         Optional<KeyId> preVerified = signerKeys.verifiedSigner(s.envelope(), namespace,
                 (e, k) -> Attestations.verifyRelease(e, k));
+        byte[] canonical = ManifestFormat.format(manifest);
+        List<String> tools = toolNames(manifest);
+        String title = description(manifest);
         AtomicLong existing = new AtomicLong(-1);
         try {
             EntryCommitter.Committed committed = committer.commit(s, false, (c, inserter) -> {
@@ -100,8 +103,8 @@ public class ReleaseWrites {
                     throw new VersionConflict(release, s.envelope().envelopeDigest(), s.envelope());
                 }
                 long id = inserter.insert(c, key.keyId());
-                RegistryStore.insertRelease(c, serverName, release.name().version(), manifest.digest(),
-                        ManifestFormat.format(manifest), toolNames(manifest), description(manifest), id);
+                RegistryStore.insertRelease(c, serverName, release.name().version(), manifest.digest(), canonical,
+                        tools, title, id);
                 return id;
             });
             LogLeaf leaf = committed.leaf();

@@ -26,8 +26,8 @@ final class CpuMeter {
     /** Clock ticks per second of /proc (USER_HZ, 100 on Linux). */
     private static final double HZ = 100;
 
-    record Snapshot(long nanos, double jvmMillis, double clientMillis, double pgMillis, double busyMillis, double totalMillis,
-            long walSyncs, long commits) {
+    record Snapshot(long nanos, double jvmMillis, double clientMillis, double jitMillis, double gcMillis,
+            double pgMillis, double busyMillis, double totalMillis, long walSyncs, long commits) {
     }
 
     private final DataSource dataSource;
@@ -54,7 +54,8 @@ final class CpuMeter {
             walSyncs = rs.getLong(1);
             commits = rs.getLong(2);
         }
-        return new Snapshot(System.nanoTime(), jvm, clientMillis(), postgresTicks() * 1000 / HZ, (total - idle) * 1000 / HZ,
+        double[] vm = vmThreadMillis();
+        return new Snapshot(System.nanoTime(), jvm, clientMillis(), vm[0], vm[1], postgresTicks() * 1000 / HZ, (total - idle) * 1000 / HZ,
                 total * 1000 / HZ, walSyncs, commits);
     }
 
@@ -62,9 +63,13 @@ final class CpuMeter {
     static String describe(Snapshot a, Snapshot b, long requests) {
         double seconds = (b.nanos() - a.nanos()) / 1e9;
         double client = (b.clientMillis() - a.clientMillis()) / requests;
-        return String.format(Locale.ROOT, "cpu per request: service jvm %.2f ms + load generator %.2f ms, "
-                + "postgres %.2f ms, machine %.2f ms (machine busy %.0f%%); wal syncs %.0f/s, commits %.0f/s",
-                (b.jvmMillis() - a.jvmMillis()) / requests - client, client, (b.pgMillis() - a.pgMillis()) / requests,
+        double jit = (b.jitMillis() - a.jitMillis()) / requests;
+        double gc = (b.gcMillis() - a.gcMillis()) / requests;
+        return String.format(Locale.ROOT, "cpu per request: service %.2f ms + load generator %.2f ms + jit %.2f ms "
+                + "+ gc %.2f ms (one jvm), postgres %.2f ms; machine %.2f ms (busy %.0f%%); wal syncs %.0f/s, "
+                + "commits %.0f/s",
+                (b.jvmMillis() - a.jvmMillis()) / requests - client - jit - gc, client, jit, gc,
+                (b.pgMillis() - a.pgMillis()) / requests,
                 (b.busyMillis() - a.busyMillis()) / requests,
                 100 * (b.busyMillis() - a.busyMillis()) / Math.max(1, b.totalMillis() - a.totalMillis()),
                 (b.walSyncs() - a.walSyncs()) / seconds, (b.commits() - a.commits()) / seconds);
@@ -80,6 +85,31 @@ final class CpuMeter {
             }
         }
         return nanos / 1e6;
+    }
+
+    /** CPU of this JVM's JIT compiler threads and garbage collector threads (from /proc/self/task). */
+    private static double[] vmThreadMillis() throws IOException {
+        double jit = 0;
+        double gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                String raw;
+                try {
+                    raw = Files.readString(t.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String name = raw.substring(raw.indexOf('(') + 1, raw.lastIndexOf(')'));
+                String[] f = raw.substring(raw.lastIndexOf(')') + 2).split(" ");
+                double millis = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / HZ;
+                if (name.contains("CompilerThre")) {
+                    jit += millis;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += millis;
+                }
+            }
+        }
+        return new double[] {jit, gc};
     }
 
     /** utime + stime of the embedded postmaster and its children, in ticks; 0 if not found. */
