@@ -37,9 +37,12 @@ public interface RegistryConfig {
         @WithDefault("48")
         int maxBatch();
 
-        /** Threads committing batches; each holds one database connection while it commits. */
+        /**
+         * Batches of writes being committed at once: committer threads, each holding one database
+         * connection while it commits; keep it below {@code quarkus.datasource.jdbc.max-size}.
+         */
         @WithDefault("2")
-        int committers();
+        int maxConcurrent();
 
         /** Longest a write waits in the queue for a committer (then 503; nothing is stored). */
         @WithDefault("10s")

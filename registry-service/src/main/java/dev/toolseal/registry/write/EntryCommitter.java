@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
  * commit (one WAL flush) for the whole batch.
  *
  * <p>A request queues its write (state checks and inserts, {@link Work}) and waits; it holds no
- * database connection meanwhile. Committer threads ({@code toolseal.write.committers}) each take
+ * database connection meanwhile. Committer threads ({@code toolseal.write.max-concurrent}) each take
  * up to {@code toolseal.write.max-batch} queued writes, run each one's work inside a savepoint on
  * one connection (a refusal rolls back that write alone), sequence the accepted leaves with
  * {@link PostgresLogStore#sequenceIn} in the same transaction, record their log indexes and
@@ -122,7 +122,7 @@ public class EntryCommitter {
         this.queue = new ArrayBlockingQueue<>(config.write().queueCapacity());
         this.maxBatch = config.write().maxBatch();
         this.sequenceTimeout = config.write().sequenceTimeout();
-        for (int i = 0; i < config.write().committers(); i++) {
+        for (int i = 0; i < config.write().maxConcurrent(); i++) {
             Thread t = new Thread(this::run, "toolseal-committer-" + i);
             t.setDaemon(true);
             t.start();

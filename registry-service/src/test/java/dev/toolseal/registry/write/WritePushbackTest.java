@@ -44,7 +44,7 @@ class WritePushbackTest {
     public static class QueueOfOne implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("toolseal.write.queue-capacity", "1", "toolseal.write.committers", "1",
+            return Map.of("toolseal.write.queue-capacity", "1", "toolseal.write.max-concurrent", "1",
                     "toolseal.write.max-batch", "1", "toolseal.write.sequence-timeout", "120s");
         }
     }
