@@ -26,14 +26,25 @@ public interface RegistryConfig {
     /** The write API's limits. */
     interface Write {
 
+        /** Writes that may wait for a committer; one more is refused with 503 and Retry-After. */
+        @WithDefault("4096")
+        int queueCapacity();
+
         /**
-         * Writes that may hold a database connection while their log entry is sequenced; keep it
-         * below {@code quarkus.datasource.jdbc.max-size} so the log engine always gets connections.
+         * Most writes committed in one transaction (each runs in a savepoint; PostgreSQL caches 64
+         * subtransactions per transaction, so keep it below that).
          */
-        @WithDefault("16")
+        @WithDefault("48")
+        int maxBatch();
+
+        /**
+         * Batches of writes being committed at once: committer threads, each holding one database
+         * connection while it commits; keep it below {@code quarkus.datasource.jdbc.max-size}.
+         */
+        @WithDefault("2")
         int maxConcurrent();
 
-        /** Longest a write waits for the log to sequence its entry. */
+        /** Longest a write waits in the queue for a committer (then 503; nothing is stored). */
         @WithDefault("10s")
         Duration sequenceTimeout();
 
@@ -58,6 +69,13 @@ public interface RegistryConfig {
 
         /** A file holding the private key string; default {@code <data-dir>/log-signing.key}, created if absent. */
         Optional<Path> privateKeyFile();
+
+        /**
+         * Least time between two checkpoints under sustained writes (each is a signature and a
+         * commit); an entry after a quiet spell is integrated at once.
+         */
+        @WithDefault("100ms")
+        Duration checkpointInterval();
 
         /** Longest an entry waits for more entries before its batch is sequenced; 0 = at once. */
         @WithDefault("0s")

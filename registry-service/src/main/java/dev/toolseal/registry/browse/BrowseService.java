@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolseal.registry.log.EntryProofs;
 import dev.toolseal.registry.problem.ProblemException;
 import dev.toolseal.registry.problem.ProblemType;
+import dev.toolseal.registry.store.RegistryChanges;
 import dev.toolseal.registry.store.RegistryStore;
 import dev.toolseal.registry.store.Rows;
 import dev.toolseal.registry.store.Transactions;
@@ -37,27 +38,47 @@ public class BrowseService {
 
     private final Transactions transactions;
     private final EntryProofs proofs;
+    private final ReadCache<PageKey, Views.ServerPage> pages;
+    private final ReadCache<ReleaseKey, Views.VersionDetail> details;
 
-    @Inject
-    public BrowseService(Transactions transactions, EntryProofs proofs) {
-        this.transactions = transactions;
-        this.proofs = proofs;
+    /** A listing request. */
+    private record PageKey(String query, String after, int limit, Optional<Instant> updatedSince) {
     }
 
-    /** Servers whose name or title contains {@code query}, by name, after the cursor. */
+    /** A release. */
+    private record ReleaseKey(String name, String version) {
+    }
+
+    @Inject
+    public BrowseService(Transactions transactions, EntryProofs proofs, RegistryChanges changes) {
+        this.transactions = transactions;
+        this.proofs = proofs;
+        this.pages = new ReadCache<>(MAX_CACHED_PAGES, changes, proofs::checkpointSize);
+        this.details = new ReadCache<>(MAX_CACHED_DETAILS, changes, proofs::checkpointSize);
+    }
+
+    /** Listing pages kept in memory. */
+    static final int MAX_CACHED_PAGES = 1_000;
+    /** Release details kept in memory. */
+    static final int MAX_CACHED_DETAILS = 10_000;
+
+    /**
+     * Servers whose name or title contains {@code query}, by name, after the cursor. Pages are
+     * kept in memory until the log's checkpoint grows or this instance commits a write.
+     */
     public Views.ServerPage servers(String query, Optional<String> cursor, int limit, Optional<Instant> updatedSince) {
         String after = cursor.map(BrowseService::decodeCursor).orElse("");
-        return transactions.read(c -> {
-            List<Rows.Release> rows = RegistryStore.latestReleases(c, query, updatedSince, after, limit + 1);
+        return pages.get(new PageKey(query, after, limit, updatedSince), () -> transactions.read(c -> {
+            List<RegistryStore.ServerRow> rows = RegistryStore.latestServers(c, query, updatedSince, after, limit + 1);
             List<Views.ServerSummary> page = new ArrayList<>();
-            for (Rows.Release r : rows.subList(0, Math.min(limit, rows.size()))) {
-                Rows.Entry e = RegistryStore.entry(c, r.entryId()).orElseThrow();
+            for (RegistryStore.ServerRow row : rows.subList(0, Math.min(limit, rows.size()))) {
+                Rows.Release r = row.release();
                 page.add(new Views.ServerSummary(r.serverName(), r.version(), r.description(), r.toolNames(),
-                        e.keyId().hex(), e.logIndex().orElse(-1L), r.yankEntryId().isPresent(), r.publishedAt()));
+                        row.keyId().hex(), row.logIndex().orElse(-1L), r.yankEntryId().isPresent(), r.publishedAt()));
             }
             String next = rows.size() > limit ? encodeCursor(page.get(page.size() - 1).name()) : null;
-            return new Views.ServerPage(page, next);
-        });
+            return new Views.ServerPage(List.copyOf(page), next);
+        }));
     }
 
     /** Every version of {@code name}, newest first; 404 if there is none. */
@@ -77,8 +98,17 @@ public class BrowseService {
         });
     }
 
-    /** One release with reviews, signatures and its inclusion proof (when integrated). */
+    /**
+     * One release with reviews, signatures and its inclusion proof (when integrated). Every change
+     * to what it shows (a review, a yank, a newer checkpoint) is a log entry, so a detail is kept
+     * in memory for as long as the log's checkpoint stays the same and this instance commits no
+     * write (recorded conflicts count as writes here).
+     */
     public Views.VersionDetail version(String name, String version) {
+        return details.get(new ReleaseKey(name, version), () -> load(name, version));
+    }
+
+    private Views.VersionDetail load(String name, String version) {
         ReleaseRecord record = release(name, version);
         Rows.Release r = record.release();
         Rows.Entry e = record.entry();

@@ -13,7 +13,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,8 +27,15 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class EntryProofs {
 
+    /** Proofs kept in memory; the map is cleared when it grows past this. */
+    static final int MAX_PROOFS = 20_000;
+
+    private record Key(long index, long size) {
+    }
+
     private final LogEngine engine;
     private final LogId logId;
+    private final Map<Key, EntryProof> cache = new ConcurrentHashMap<>();
 
     @Inject
     public EntryProofs(LogEngine engine, LogSigningKey key) {
@@ -46,7 +55,7 @@ public class EntryProofs {
     /** The proof of entry {@code index} in the latest checkpoint, if that checkpoint covers it. */
     public Optional<EntryProof> proof(long index) {
         try {
-            Optional<PublishedCheckpoint> latest = engine.reader().latestCheckpoint();
+            Optional<PublishedCheckpoint> latest = engine.latestCheckpoint();
             if (latest.isEmpty() || latest.get().size() <= index) {
                 return Optional.empty();
             }
@@ -72,8 +81,28 @@ public class EntryProofs {
         }
     }
 
+    /** The size of the latest checkpoint (0 before the first), without a database read. */
+    public long checkpointSize() {
+        try {
+            return engine.latestCheckpoint().map(PublishedCheckpoint::size).orElse(0L);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The log storage is unavailable.");
+        }
+    }
+
+    /** A proof of one entry in one checkpoint never changes: it is computed once and kept. */
     private EntryProof proof(long index, PublishedCheckpoint checkpoint) throws IOException {
+        Key key = new Key(index, checkpoint.size());
+        EntryProof cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
         List<Hash> hashes = engine.reader().inclusionProof(index, checkpoint.size());
-        return EntryProof.of(logId, index, hashes, checkpoint.note());
+        EntryProof proof = EntryProof.of(logId, index, hashes, checkpoint.note());
+        if (cache.size() >= MAX_PROOFS) {
+            cache.clear();
+        }
+        cache.put(key, proof);
+        return proof;
     }
 }

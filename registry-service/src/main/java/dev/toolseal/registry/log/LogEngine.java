@@ -45,7 +45,8 @@ public class LogEngine {
         PostgresLogStore.migrate(dataSource);
         this.store = new PostgresLogStore(dataSource);
         this.signer = new CheckpointSigner(key.signer());
-        this.log = Log.start(store, signer, LogOptions.defaults().withMaxWait(config.log().sequencerMaxWait()));
+        this.log = Log.start(store, signer, LogOptions.defaults().withMaxWait(config.log().sequencerMaxWait())
+                .withCheckpointInterval(config.log().checkpointInterval()));
         this.running = true;
         LOG.infof("Transparency log %s started", signer.origin());
     }
@@ -58,6 +59,16 @@ public class LogEngine {
     /** The read side of the engine. */
     public LogReader reader() {
         return log.reader();
+    }
+
+    /**
+     * The latest checkpoint without a database read: the newest one this instance's integrator
+     * published or read (another process's checkpoints appear within the integrator's poll, 1 s);
+     * before the integrator's first step, read from the store.
+     */
+    public Optional<PublishedCheckpoint> latestCheckpoint() throws IOException {
+        Optional<PublishedCheckpoint> seen = log.latestSeenCheckpoint();
+        return seen.isPresent() ? seen : log.reader().latestCheckpoint();
     }
 
     /** Signs checkpoints with the log's key; its origin is the log's origin. */

@@ -33,7 +33,7 @@ public class LogReadService {
      * checkpoint of the empty tree, signed on demand: it commits to nothing, so it cannot fork.
      */
     public byte[] checkpointNote() {
-        Optional<PublishedCheckpoint> latest = read(() -> engine.reader().latestCheckpoint());
+        Optional<PublishedCheckpoint> latest = read(engine::latestCheckpoint);
         return latest.map(PublishedCheckpoint::note)
                 .orElseGet(() -> engine.signer().sign(new Checkpoint(engine.signer().origin(), 0, Rfc6962.emptyRoot())));
     }
@@ -76,7 +76,7 @@ public class LogReadService {
     }
 
     private void requireWithinLog(long size) {
-        long published = read(() -> engine.reader().latestCheckpoint()).map(PublishedCheckpoint::size).orElse(0L);
+        long published = read(engine::latestCheckpoint).map(PublishedCheckpoint::size).orElse(0L);
         if (size > published) {
             throw new ProblemException(ProblemType.INVALID_PARAMETER,
                     "The tree size is larger than the latest checkpoint's (" + published + ").");

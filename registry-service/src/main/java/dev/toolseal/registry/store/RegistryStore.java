@@ -64,6 +64,22 @@ public final class RegistryStore {
         }
     }
 
+    /** Records log indexes {@code first, first + 1, ...} of entries {@code ids}, in one statement. */
+    public static void setLogIndexes(Connection c, long[] ids, long first) throws SQLException {
+        Long[] boxed = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE entries SET log_index = ?::bigint + t.ord - 1 "
+                + "FROM unnest(?::bigint[]) WITH ORDINALITY AS t(id, ord) WHERE entries.id = t.id")) {
+            ps.setLong(1, first);
+            ps.setArray(2, c.createArrayOf("bigint", boxed));
+            if (ps.executeUpdate() != ids.length) {
+                throw new SQLException("an entry to index is missing");
+            }
+        }
+    }
+
     /** Whether an entry with this envelope digest or this payload digest exists. */
     public static boolean entryExists(Connection c, Hash envelopeDigest, Hash payloadDigest) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -98,6 +114,12 @@ public final class RegistryStore {
     public static Optional<Rows.Key> key(Connection c, KeyId id) throws SQLException {
         return one(c, "SELECT " + KEY_COLUMNS + " FROM namespace_keys WHERE key_id = ?", id.hash().bytes(),
                 RegistryStore::keyRow);
+    }
+
+    /** The namespace's current key, without a lock. */
+    public static Optional<Rows.Key> currentKey(Connection c, String namespace) throws SQLException {
+        return one(c, "SELECT " + KEY_COLUMNS + " FROM namespace_keys WHERE namespace = ? AND state = 'current'",
+                namespace, RegistryStore::keyRow);
     }
 
     /** The namespace's current key, locked for this transaction. */
@@ -169,29 +191,76 @@ public final class RegistryStore {
     }
 
     /**
-     * The newest release of each server whose name or description contains {@code query} and that
-     * was published after {@code updatedSince}, ordered by server name, after {@code afterName}.
+     * The listing's search condition on {@code server_latest l}: two parameters, the same
+     * {@code %pattern%} (lower case, wildcards escaped), matched against lower(name) and
+     * lower(description); the trigram indexes of migration V2 serve it.
      */
-    public static List<Rows.Release> latestReleases(Connection c, String query, Optional<java.time.Instant> updatedSince,
+    public static final String SEARCH_PREDICATE =
+            "(lower(l.server_name) LIKE ? ESCAPE '\\' OR lower(l.description) LIKE ? ESCAPE '\\')";
+
+    /** A server's newest release with the key it was accepted on and its log index. */
+    public record ServerRow(Rows.Release release, KeyId keyId, Optional<Long> logIndex) {
+    }
+
+    /**
+     * The newest release of each server (table {@code server_latest}) whose name or description
+     * contains {@code query} (case-insensitive; '' matches all) and that was published at or after
+     * {@code updatedSince}, ordered by server name, after {@code afterName}. The search is a
+     * {@code LIKE '%query%'} on {@code lower(...)}, which the trigram indexes serve.
+     */
+    public static List<ServerRow> latestServers(Connection c, String query, Optional<java.time.Instant> updatedSince,
             String afterName, int limit) throws SQLException {
-        String sql = "SELECT DISTINCT ON (server_name) " + RELEASE_COLUMNS + " FROM releases WHERE server_name > ? "
-                + "AND (? = '' OR strpos(lower(server_name), lower(?)) > 0 OR strpos(lower(description), lower(?)) > 0) "
-                + "AND published_at >= ? ORDER BY server_name, published_at DESC, id DESC LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, afterName);
-            ps.setString(2, query);
-            ps.setString(3, query);
-            ps.setString(4, query);
-            ps.setTimestamp(5, Timestamp.from(updatedSince.orElse(java.time.Instant.EPOCH)));
-            ps.setInt(6, limit);
-            return all(ps, RegistryStore::releaseRow);
+        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("r.", RELEASE_COLUMNS))
+                .append(", e.key_id, e.log_index FROM server_latest l JOIN releases r ON r.id = l.release_id "
+                        + "JOIN entries e ON e.id = r.entry_id WHERE l.server_name > ?");
+        if (!query.isEmpty()) {
+            sql.append(" AND ").append(SEARCH_PREDICATE);
         }
+        if (updatedSince.isPresent()) {
+            sql.append(" AND l.published_at >= ?");
+        }
+        sql.append(" ORDER BY l.server_name LIMIT ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, afterName);
+            if (!query.isEmpty()) {
+                String pattern = "%" + likeEscape(query.toLowerCase(java.util.Locale.ROOT)) + "%";
+                ps.setString(i++, pattern);
+                ps.setString(i++, pattern);
+            }
+            if (updatedSince.isPresent()) {
+                ps.setTimestamp(i++, Timestamp.from(updatedSince.get()));
+            }
+            ps.setInt(i, limit);
+            return all(ps, rs -> {
+                long index = rs.getLong(12);
+                Optional<Long> logIndex = rs.wasNull() ? Optional.empty() : Optional.of(index);
+                return new ServerRow(releaseRow(rs), new KeyId(Hash.of(rs.getBytes(11))), logIndex);
+            });
+        }
+    }
+
+    /** {@code text} with LIKE's wildcards and its escape character (a backslash) escaped. */
+    static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + String.join(", " + prefix, columns.split(", "));
     }
 
     public static long insertRelease(Connection c, String serverName, String version, Hash digest, byte[] manifest,
             List<String> toolNames, String description, long entryId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO releases (server_name, version, manifest_digest, "
-                + "manifest, tool_names, description, entry_id) VALUES (?,?,?,?,?,?,?) RETURNING id")) {
+        // the release and its server's row in server_latest, in one statement; a concurrent older
+        // publication (earlier published_at) never replaces a newer one
+        try (PreparedStatement ps = c.prepareStatement("WITH r AS (INSERT INTO releases (server_name, version, "
+                + "manifest_digest, manifest, tool_names, description, entry_id) VALUES (?,?,?,?,?,?,?) "
+                + "RETURNING id, server_name, published_at, description), l AS (INSERT INTO server_latest "
+                + "(server_name, release_id, published_at, description) SELECT server_name, id, published_at, "
+                + "description FROM r ON CONFLICT (server_name) DO UPDATE SET release_id = EXCLUDED.release_id, "
+                + "published_at = EXCLUDED.published_at, description = EXCLUDED.description "
+                + "WHERE (server_latest.published_at, server_latest.release_id) "
+                + "< (EXCLUDED.published_at, EXCLUDED.release_id)) SELECT id FROM r")) {
             ps.setString(1, serverName);
             ps.setString(2, version);
             ps.setBytes(3, digest.bytes());

@@ -7,6 +7,7 @@ import dev.toolseal.registry.problem.ProblemException;
 import dev.toolseal.registry.problem.ProblemType;
 import dev.toolseal.registry.store.KeyRole;
 import dev.toolseal.registry.store.KeyState;
+import dev.toolseal.registry.store.RegistryChanges;
 import dev.toolseal.registry.store.RegistryStore;
 import dev.toolseal.registry.store.Rows;
 import dev.toolseal.registry.store.Transactions;
@@ -20,6 +21,7 @@ import dev.toolseal.verifier.attest.Review;
 import dev.toolseal.verifier.attest.Verified;
 import dev.toolseal.verifier.keys.KeyId;
 import dev.toolseal.verifier.keys.VerificationKey;
+import dev.toolseal.verifier.log.LogLeaf;
 import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.ManifestFormat;
 import dev.toolseal.verifier.manifest.ToolManifest;
@@ -30,7 +32,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -46,17 +48,23 @@ public class ReleaseWrites {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The outcome of a release post: a new entry, or the existing one for identical content. */
-    public record Outcome(Rows.Entry entry, boolean created) {
+    public record Outcome(String kind, String name, String version, KeyId keyId, dev.toolseal.tlog.Hash envelopeDigest,
+            long logIndex, boolean created) {
     }
 
     private final EntryCommitter committer;
     private final Transactions transactions;
+    private final RegistryChanges changes;
+    private final SignerKeys signerKeys;
     private final ManifestFormat manifests = new ManifestFormat();
 
     @Inject
-    public ReleaseWrites(EntryCommitter committer, Transactions transactions) {
+    public ReleaseWrites(EntryCommitter committer, Transactions transactions, RegistryChanges changes,
+            SignerKeys signerKeys) {
         this.committer = committer;
         this.transactions = transactions;
+        this.changes = changes;
+        this.signerKeys = signerKeys;
     }
 
     /** POST /v1/releases. */
@@ -66,28 +74,49 @@ public class ReleaseWrites {
         String namespace = Namespaces.ofServer(serverName);
         Namespaces.version(release.name().version());
         ToolManifest manifest = manifest(release);
-        AtomicReference<Rows.Entry> existing = new AtomicReference<>();
+        // the signature is checked here, on the request's thread and without a connection, against
+        // the key the envelope names; the batch then only confirms that key is the namespace's
+        // current one (a key's bytes never change). Any other case takes the full path in the batch.
+        Optional<KeyId> preVerified = signerKeys.verifiedSigner(s.envelope(), namespace,
+                (e, k) -> Attestations.verifyRelease(e, k));
+        byte[] canonical = ManifestFormat.format(manifest);
+        List<String> tools = toolNames(manifest);
+        String title = description(manifest);
+        AtomicLong existing = new AtomicLong(-1);
         try {
             EntryCommitter.Committed committed = committer.commit(s, false, (c, inserter) -> {
-                Rows.Key key = publisherKey(c, namespace, s.envelope());
-                Verified<Release> v = KeyWrites.verified(() -> Attestations.verifyRelease(s.envelope(),
-                        KeyWrites.verificationKey(key)));
+                Rows.Key key;
+                Optional<Rows.Key> current = preVerified.isPresent()
+                        ? RegistryStore.currentKeyForShare(c, namespace) : Optional.empty();
+                if (current.isPresent() && current.get().keyId().equals(preVerified.get())) {
+                    key = current.get();
+                } else {
+                    key = publisherKey(c, namespace, s.envelope());
+                    KeyWrites.verified(() -> Attestations.verifyRelease(s.envelope(), KeyWrites.verificationKey(key)));
+                }
                 Optional<Rows.Release> published = RegistryStore.release(c, serverName, release.name().version());
                 if (published.isPresent()) {
                     if (published.get().manifestDigest().equals(manifest.digest())) {
-                        existing.set(RegistryStore.entry(c, published.get().entryId()).orElseThrow());
+                        existing.set(published.get().entryId());
                         throw new Idempotent();
                     }
-                    throw new VersionConflict(release, v.envelopeDigest(), s.envelope());
+                    throw new VersionConflict(release, s.envelope().envelopeDigest(), s.envelope());
                 }
                 long id = inserter.insert(c, key.keyId());
-                RegistryStore.insertRelease(c, serverName, release.name().version(), manifest.digest(),
-                        ManifestFormat.format(manifest), toolNames(manifest), description(manifest), id);
+                RegistryStore.insertRelease(c, serverName, release.name().version(), manifest.digest(), canonical,
+                        tools, title, id);
                 return id;
             });
-            return new Outcome(entry(committed.entryId()), true);
+            LogLeaf leaf = committed.leaf();
+            return new Outcome(leaf.kind().wireName(), leaf.name(), leaf.version(), leaf.keyId(),
+                    leaf.envelopeDigest(), committed.logIndex(), true);
         } catch (Idempotent e) {
-            return new Outcome(existing.get(), false);
+            // read after the batch ended: the existing entry may have been written by the same batch
+            Rows.Entry entry = entry(existing.get()).filter(x -> x.logIndex().isPresent())
+                    .orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
+                            "The release is being published concurrently; retry later."));
+            return new Outcome(entry.kind(), entry.name(), entry.version(), entry.keyId(), entry.envelopeDigest(),
+                    entry.logIndex().orElseThrow(), false);
         } catch (VersionConflict e) {
             record(e);
             throw new ProblemException(ProblemType.VERSION_CONFLICT, "Version " + release.name().version()
@@ -195,13 +224,14 @@ public class ReleaseWrites {
                         conflict.envelope.keyIds().stream().map(KeyId::hex).collect(Collectors.joining(",")));
                 return null;
             });
+            changes.changed();
         } catch (SQLException e) {
             throw Transactions.unavailable(e);
         }
     }
 
-    private Rows.Entry entry(long id) {
-        return transactions.read(c -> RegistryStore.entry(c, id)).orElseThrow();
+    private Optional<Rows.Entry> entry(long id) {
+        return transactions.read(c -> RegistryStore.entry(c, id));
     }
 
     private static ReleaseName releaseName(String subjectName) {
@@ -235,24 +265,28 @@ public class ReleaseWrites {
         return array.toString();
     }
 
-    /** Rolls the transaction back when the same content is already published. */
-    private static final class Idempotent extends RuntimeException {
+    /** A write decided without a problem type; rolls its savepoint back like a refusal. */
+    abstract static class Decided extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Idempotent() {
+        Decided() {
             super(null, null, false, false);
         }
     }
 
-    /** Rolls the transaction back when other content is already published; recorded afterwards. */
-    private static final class VersionConflict extends RuntimeException {
+    /** Rolls the write back when the same content is already published. */
+    private static final class Idempotent extends Decided {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Rolls the write back when other content is already published; recorded afterwards. */
+    private static final class VersionConflict extends Decided {
         private static final long serialVersionUID = 1L;
         private final transient Release release;
         private final transient dev.toolseal.tlog.Hash envelopeDigest;
         private final transient Envelope envelope;
 
         VersionConflict(Release release, dev.toolseal.tlog.Hash envelopeDigest, Envelope envelope) {
-            super(null, null, false, false);
             this.release = release;
             this.envelopeDigest = envelopeDigest;
             this.envelope = envelope;

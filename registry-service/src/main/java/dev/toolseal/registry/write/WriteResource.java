@@ -3,7 +3,6 @@ package dev.toolseal.registry.write;
 import dev.toolseal.registry.RegistryConfig;
 import dev.toolseal.registry.log.EntryProofs;
 import dev.toolseal.registry.problem.ProblemException;
-import dev.toolseal.registry.store.Rows;
 import dev.toolseal.verifier.attest.KeyBinding;
 import dev.toolseal.verifier.attest.KeyRevocation;
 import dev.toolseal.verifier.attest.KeyRotation;
@@ -77,14 +76,13 @@ public class WriteResource {
     public Response release(byte[] body, @QueryParam("wait") boolean wait) {
         String kind = "release";
         try {
-            ReleaseWrites.Outcome outcome = releases.release(Submission.parse(body, Release.PREDICATE_TYPE));
-            Rows.Entry e = outcome.entry();
-            Receipt receipt = new Receipt(e.kind(), e.name(), e.version(), e.keyId().hex(), e.envelopeDigest().hex(),
-                    e.logIndex().orElseThrow(), outcome.created() ? "created" : "existing", null);
-            if (outcome.created()) {
+            ReleaseWrites.Outcome o = releases.release(Submission.parse(body, Release.PREDICATE_TYPE));
+            Receipt receipt = new Receipt(o.kind(), o.name(), o.version(), o.keyId().hex(), o.envelopeDigest().hex(),
+                    o.logIndex(), o.created() ? "created" : "existing", null);
+            if (o.created()) {
                 metrics.accepted(kind);
             }
-            return respond(receipt, wait, outcome.created());
+            return respond(receipt, wait, o.created());
         } catch (ProblemException p) {
             metrics.rejected(kind, p.type());
             throw p;

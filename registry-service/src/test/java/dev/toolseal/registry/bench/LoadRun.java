@@ -1,5 +1,6 @@
 package dev.toolseal.registry.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,9 @@ public final class LoadRun {
         }
     }
 
+    /** CPU time of finished load threads (the HTTP client's own threads are counted by {@link CpuMeter}). */
+    static final AtomicLong CLIENT_CPU_NANOS = new AtomicLong();
+
     private LoadRun() {
     }
 
@@ -62,6 +66,7 @@ public final class LoadRun {
                     }
                     latencies[client][i] = System.nanoTime() - t0;
                 }
+                CLIENT_CPU_NANOS.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
             }, "load-" + c);
             thread.start();
             threads.add(thread);

@@ -68,6 +68,11 @@ class LogSigningKeyTest {
             public java.time.Duration sequencerMaxWait() {
                 return java.time.Duration.ZERO;
             }
+
+            @Override
+            public java.time.Duration checkpointInterval() {
+                return java.time.Duration.ZERO;
+            }
         };
     }
 }

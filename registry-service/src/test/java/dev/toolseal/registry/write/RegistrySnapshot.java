@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 /** Row counts of every registry table and the log's sequenced size: what a refused write must not change. */
 public record RegistrySnapshot(Map<String, Long> counts) {
 
-    public static final List<String> TABLES = List.of("entries", "namespace_keys", "releases", "reviews", "version_conflicts");
+    public static final List<String> TABLES = List.of("entries", "namespace_keys", "releases", "server_latest",
+            "reviews", "version_conflicts");
 
     public static RegistrySnapshot take(DataSource dataSource, LogEngine engine) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -81,7 +81,8 @@ class WriteApiTest {
         long index = post("/v1/releases", release).then().statusCode(201)
                 .body("kind", equalTo("release")).body("name", equalTo(server)).body("version", equalTo("1.0.0"))
                 .extract().jsonPath().getLong("logIndex");
-        RegistrySnapshot published = before.plus("entries", 1).plus("releases", 1).plus("log", 1);
+        RegistrySnapshot published = before.plus("entries", 1).plus("releases", 1).plus("server_latest", 1)
+                .plus("log", 1);
         assertEquals(published, snapshot());
         post("/v1/releases", release).then().statusCode(200).body("status", equalTo("existing"))
                 .body("logIndex", equalTo((int) index));

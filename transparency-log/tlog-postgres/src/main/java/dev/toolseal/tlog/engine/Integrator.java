@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Batched integration: reads sequenced entries the latest checkpoint does not cover yet, adds
@@ -31,6 +32,7 @@ public final class Integrator implements AutoCloseable {
   private final CheckpointSigner signer;
   private final LogOptions options;
   private final CheckpointWaiters waiters = new CheckpointWaiters();
+  private final AtomicReference<PublishedCheckpoint> latestSeen = new AtomicReference<>();
   private final Object signal = new Object();
   private boolean woken;
   private volatile boolean closed;
@@ -53,7 +55,7 @@ public final class Integrator implements AutoCloseable {
   public synchronized Optional<PublishedCheckpoint> integrateOnce() throws IOException {
     while (true) {
       Optional<PublishedCheckpoint> latest = store.latestCheckpoint();
-      latest.ifPresent(waiters::observe);
+      latest.ifPresent(this::observe);
       TreeState from = latest.map(TreeState::of).orElse(TreeState.empty());
       long sequenced = store.sequencedSize();
       if (sequenced <= from.size()) {
@@ -63,11 +65,26 @@ public final class Integrator implements AutoCloseable {
       checkTiles(from);
       TreeUpdate update = prepare(store, signer, from, count);
       if (store.integrate(update)) {
-        waiters.observe(update.to());
+        observe(update.to());
         return Optional.of(update.to());
       }
       LOG.log(System.Logger.Level.DEBUG, "lost the checkpoint race at size {0}", from.size());
     }
+  }
+
+  /**
+   * The newest checkpoint this integrator published or read from the store; empty before its
+   * first step. Exact for checkpoints published here; checkpoints of other processes show up at
+   * the next poll ({@code integrationPoll}).
+   */
+  public Optional<PublishedCheckpoint> latestSeen() {
+    return Optional.ofNullable(latestSeen.get());
+  }
+
+  /** Records {@code cp} as seen (sizes only grow), then completes the waiters it covers. */
+  private void observe(PublishedCheckpoint cp) {
+    latestSeen.accumulateAndGet(cp, (a, b) -> a == null || b.size() > a.size() ? b : a);
+    waiters.observe(cp);
   }
 
   /** The tiles the next integration builds on must give the latest checkpoint's root. */

@@ -44,6 +44,24 @@ public final class Log implements AutoCloseable {
     return sequencer.append(entry);
   }
 
+  /**
+   * Tells the integrator that entries were sequenced outside this log's {@link Sequencer} (by
+   * {@code PostgresLogStore.sequenceIn} in a caller's transaction, after its commit), so it
+   * integrates them now instead of at its next poll.
+   */
+  public void wakeIntegrator() {
+    integrator.wake();
+  }
+
+  /**
+   * The newest checkpoint this log's integrator published or read, without a store read; empty
+   * before its first step. Checkpoints published by other processes on the same store appear
+   * here within {@code integrationPoll}; {@link LogReader#latestCheckpoint()} reads the store.
+   */
+  public Optional<PublishedCheckpoint> latestSeenCheckpoint() {
+    return integrator.latestSeen();
+  }
+
   /** Completes with the first checkpoint that covers {@code index}. */
   public CompletableFuture<PublishedCheckpoint> awaitIntegrated(long index) {
     return integrator.awaitIntegrated(index);

@@ -3,14 +3,20 @@ package dev.toolseal.tlog.engine;
 import dev.toolseal.tlog.Hash;
 import dev.toolseal.tlog.MerkleTree;
 import dev.toolseal.tlog.tiles.EntryBundle;
+import dev.toolseal.tlog.tiles.Tile;
 import dev.toolseal.tlog.tiles.TileFormatException;
 import dev.toolseal.tlog.tiles.TileHashReader;
 import dev.toolseal.tlog.tiles.TileId;
+import dev.toolseal.tlog.tiles.TileReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the log's read API serves: the latest signed checkpoint, tiles and entry bundles
@@ -18,10 +24,76 @@ import java.util.Optional;
  * the entries table), for any tree size up to the latest checkpoint's.
  */
 public final class LogReader {
-  private final LogStore store;
+  /** Tiles kept in memory by default (full tiles are 8 KiB: at most 16 MiB). */
+  public static final int DEFAULT_TILE_CACHE = 2048;
 
+  private final LogStore store;
+  private final TileReader tiles;
+  private final Map<TileId, Tile> tileCache = new ConcurrentHashMap<>();
+  private final int tileCacheSize;
+  private final AtomicLong knownPublished = new AtomicLong();
+
+  /** A reader with the default tile cache. */
   public LogReader(LogStore store) {
+    this(store, DEFAULT_TILE_CACHE);
+  }
+
+  /**
+   * A reader keeping up to {@code tileCacheSize} tiles in memory (0: none). A tile is the same
+   * bytes forever once stored (a partial tile of width w is always the first w hashes of its
+   * full tile), so cached tiles never go stale; the cache only saves store reads for proofs and
+   * the tile API. When it is full an arbitrary part of it is dropped.
+   */
+  public LogReader(LogStore store, int tileCacheSize) {
     this.store = Objects.requireNonNull(store, "store");
+    if (tileCacheSize < 0) {
+      throw new IllegalArgumentException("negative tile cache size");
+    }
+    this.tileCacheSize = tileCacheSize;
+    this.tiles = this::readTilesCached;
+  }
+
+  private List<Tile> readTilesCached(List<TileId> ids) throws IOException {
+    List<Tile> out = new ArrayList<>(ids.size());
+    List<TileId> missing = new ArrayList<>();
+    for (TileId id : ids) {
+      Tile t = tileCache.get(id);
+      out.add(t);
+      if (t == null) {
+        missing.add(id);
+      }
+    }
+    if (missing.isEmpty()) {
+      return out;
+    }
+    List<Tile> read = TileReader.readChecked(store, missing);
+    if (tileCacheSize > 0) {
+      makeRoom(read.size());
+      for (Tile t : read) {
+        tileCache.put(t.id(), t);
+      }
+    }
+    int next = 0;
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) == null) {
+        out.set(i, read.get(next++));
+      }
+    }
+    return out;
+  }
+
+  private void makeRoom(int adding) {
+    int excess = tileCache.size() + adding - tileCacheSize;
+    if (excess <= 0) {
+      return;
+    }
+    // drop a quarter (at least what is needed): cheaper than exact LRU under many readers
+    int drop = Math.max(excess, tileCacheSize / 4);
+    Iterator<TileId> it = tileCache.keySet().iterator();
+    while (drop-- > 0 && it.hasNext()) {
+      it.next();
+      it.remove();
+    }
   }
 
   /** The latest published checkpoint; empty before the first integration. */
@@ -32,7 +104,7 @@ public final class LogReader {
   /** The body of hash tile {@code id}, if the log has it. */
   public Optional<byte[]> tile(TileId id) throws IOException {
     try {
-      return Optional.of(store.readTiles(List.of(id)).get(0).bytes());
+      return Optional.of(tiles.readTiles(List.of(id)).get(0).bytes());
     } catch (MissingObjectException e) {
       return Optional.empty();
     }
@@ -83,7 +155,7 @@ public final class LogReader {
     if (index < 0 || index >= size) {
       throw new IllegalArgumentException("entry " + index + " is not in a tree of " + size);
     }
-    return MerkleTree.proveInclusion(index, size, new TileHashReader(size, store));
+    return MerkleTree.proveInclusion(index, size, new TileHashReader(size, tiles));
   }
 
   /**
@@ -103,11 +175,15 @@ public final class LogReader {
   /** The root of the tree of {@code size} leaves, computed from the tiles. */
   public Hash treeHash(long size) throws IOException {
     checkSize(size);
-    return MerkleTree.treeHash(size, new TileHashReader(size, store));
+    return MerkleTree.treeHash(size, new TileHashReader(size, tiles));
   }
 
   private void checkSize(long size) throws IOException {
+    if (size <= knownPublished.get()) {
+      return; // checkpoints only grow: a size once covered stays covered
+    }
     long published = store.latestCheckpoint().map(PublishedCheckpoint::size).orElse(0L);
+    knownPublished.accumulateAndGet(published, Math::max);
     if (size > published) {
       throw new IllegalArgumentException(
           "tree size " + size + " is beyond the latest checkpoint's " + published);

@@ -66,32 +66,49 @@ public final class PostgresLogStore implements LogStore {
     if (leaves.isEmpty()) {
       throw new IllegalArgumentException("nothing to sequence");
     }
+    return Sql.inTransaction(dataSource, c -> sequenceIn(c, leaves));
+  }
+
+  /**
+   * Sequences {@code leaves} in the caller's open transaction on {@code c}: they get
+   * consecutive indexes and become durable when, and only if, the caller commits. Other rows the
+   * caller writes in the same transaction commit or roll back together with the leaves, which is
+   * how an application stores its own records of a batch atomically with their sequencing.
+   *
+   * <p>The counter row stays locked until the caller's transaction ends, so sequence last and
+   * commit soon. After the commit call {@link dev.toolseal.tlog.engine.Log#wakeIntegrator()} so
+   * the entries are integrated at once rather than at the integrator's next poll.
+   *
+   * @return the index of the first leaf
+   */
+  public static long sequenceIn(Connection c, List<Leaf> leaves) throws SQLException {
+    if (leaves.isEmpty()) {
+      throw new IllegalArgumentException("nothing to sequence");
+    }
     byte[][] hashes = new byte[leaves.size()][];
     byte[][] entries = new byte[leaves.size()][];
     for (int i = 0; i < leaves.size(); i++) {
       hashes[i] = leaves.get(i).hash().bytes();
       entries[i] = leaves.get(i).entry();
     }
-    return Sql.inTransaction(dataSource, c -> {
-      long next;
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE tlog_sequence SET next_index = next_index + ? WHERE id = 1"
-              + " RETURNING next_index")) {
-        ps.setLong(1, leaves.size());
-        next = Sql.singleLong(ps);
-      }
-      long first = next - leaves.size();
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO tlog_entries (idx, leaf_hash, entry)"
-              + " SELECT ?::bigint + t.ord - 1, t.h, t.e"
-              + " FROM unnest(?::bytea[], ?::bytea[]) WITH ORDINALITY AS t(h, e, ord)")) {
-        ps.setLong(1, first);
-        ps.setArray(2, c.createArrayOf("bytea", hashes));
-        ps.setArray(3, c.createArrayOf("bytea", entries));
-        ps.executeUpdate();
-      }
-      return first;
-    });
+    long next;
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE tlog_sequence SET next_index = next_index + ? WHERE id = 1"
+            + " RETURNING next_index")) {
+      ps.setLong(1, leaves.size());
+      next = Sql.singleLong(ps);
+    }
+    long first = next - leaves.size();
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO tlog_entries (idx, leaf_hash, entry)"
+            + " SELECT ?::bigint + t.ord - 1, t.h, t.e"
+            + " FROM unnest(?::bytea[], ?::bytea[]) WITH ORDINALITY AS t(h, e, ord)")) {
+      ps.setLong(1, first);
+      ps.setArray(2, c.createArrayOf("bytea", hashes));
+      ps.setArray(3, c.createArrayOf("bytea", entries));
+      ps.executeUpdate();
+    }
+    return first;
   }
 
   @Override
