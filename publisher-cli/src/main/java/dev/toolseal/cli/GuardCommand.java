@@ -5,11 +5,16 @@ import dev.toolseal.cli.guard.Guard;
 import dev.toolseal.cli.guard.GuardSettings;
 import dev.toolseal.cli.guard.LockFile;
 import dev.toolseal.cli.guard.LockFileException;
+import dev.toolseal.cli.guard.ReferenceCapabilities;
 import dev.toolseal.cli.guard.TofuVerifier;
 import dev.toolseal.verifier.gate.ManifestVerifier;
 import dev.toolseal.verifier.gate.PinnedManifestVerifier;
+import dev.toolseal.verifier.gate.ReleaseManifestVerifier;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.VisibleText;
+import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
+import dev.toolseal.verifier.verification.ReleaseEvidenceSource;
+import dev.toolseal.verifier.verification.VerificationPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,12 +34,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "guard", subcommands = {GuardApproveCommand.class},
     description = {"Run an MCP server behind ToolSeal: tools whose definitions differ from the "
-        + "pinned manifest are hidden and their calls refused.",
-        "  toolseal guard [--lock f] [--approve-first] [--audit log.jsonl] -- cmd args"},
+        + "pinned manifest or the signed release are hidden and their calls refused.",
+        "  toolseal guard [--lock f] [--approve-first] [--audit log.jsonl] -- cmd args",
+        "  toolseal guard --release r.bundle.json --log-key KEY [--audit log.jsonl] -- cmd args"},
     exitCodeListHeading = ExitCode.LIST_HEADING,
     exitCodeList = {"0:the client closed the session", ExitCode.LIST_INTERNAL,
-        ExitCode.LIST_USAGE, "3:the lock file is unreadable or malformed",
-        "4:the server could not be started or exited"})
+        ExitCode.LIST_USAGE, "3:the lock file is malformed, or a release bundle was refused",
+        "4:the server could not be started or exited, or a file could not be read"})
 final class GuardCommand implements Callable<Integer> {
   /** What to do about a changed list entry. */
   enum Policy { QUARANTINE_CHANGED, REJECT_SERVER }
@@ -47,6 +53,9 @@ final class GuardCommand implements Callable<Integer> {
 
   @Mixin
   GuardTarget target;
+
+  @Mixin
+  ReleaseEvidenceOptions evidence = new ReleaseEvidenceOptions();
 
   @Option(names = "--approve-first", description = "With no pin for the server yet, pin the "
       + "first live manifest (trust on first use).")
@@ -89,17 +98,12 @@ final class GuardCommand implements Callable<Integer> {
     }
     Main main = (Main) spec.root().userObject();
     Clock clock = Clock.systemUTC();
-    String name = target.name();
-    LockFile lock = new LockFile(target.lock);
-    try {
-      lock.pinned(name); // a broken lock file stops us here rather than in every verification
-    } catch (LockFileException e) {
-      throw new CommandFailure(ExitCode.REJECTED, VisibleText.of(e.getMessage()), e);
-    }
-    ManifestVerifier verifier = verifier(lock, name, clock);
-    try (AuditLog log = AuditLog.open(audit, clock, name)) {
-      GuardSettings settings = new GuardSettings(new ServerRef(name, GuardTarget.PIN_VERSION),
-          target.command, target.env, verifier, log,
+    Trust trust = trust(clock);
+    String label = trust.server().name() + (evidence.given() ? "@" + trust.server().version()
+        : "");
+    try (AuditLog log = AuditLog.open(audit, clock, label)) {
+      GuardSettings settings = new GuardSettings(trust.server(), target.command, target.env,
+          trust.verifier(), trust.reference(), log,
           line -> main.rawErr.println("toolseal guard: " + line),
           Duration.ofSeconds(target.timeoutSeconds), maxMessageBytes,
           Duration.ofSeconds(graceSeconds));
@@ -115,13 +119,52 @@ final class GuardCommand implements Callable<Integer> {
   }
 
   /**
-   * The seam where the trust policy is chosen. Today: trust on first use with the lock file.
-   * Offline bundles and the registry come later, as other {@link ManifestVerifier}s.
+   * What the guard trusts: the name the live manifest is assembled under, the verifier, and the
+   * client capabilities of its reference.
    */
-  private ManifestVerifier verifier(LockFile lock, String name, Clock clock) {
+  record Trust(ServerRef server, ManifestVerifier verifier, ReferenceCapabilities reference) {}
+
+  /**
+   * The seam where the trust policy is chosen: offline release bundles when {@code --release}
+   * is given, else trust on first use with the lock file. Checked once here so a broken lock
+   * file or unreadable evidence stops the guard before it starts the server.
+   */
+  private Trust trust(Clock clock) throws CommandFailure {
+    if (evidence.given()) {
+      if (approveFirst) {
+        throw new ParameterException(spec.commandLine(),
+            "--approve-first pins into the lock file; it does not go with --release");
+      }
+      OfflineEvidenceFiles files = evidence.files(spec.commandLine());
+      ServerRef server = ReleaseEvidenceOptions.subject(spec.commandLine(),
+          ReleaseEvidenceOptions.read(files), null, null);
+      return release(files, server);
+    }
+    String name = target.name();
+    LockFile lock = new LockFile(target.lock);
+    try {
+      lock.pinned(name); // a broken lock file stops us here rather than in every verification
+    } catch (LockFileException e) {
+      throw new CommandFailure(ExitCode.REJECTED, VisibleText.of(e.getMessage()), e);
+    }
     PinnedManifestVerifier.Policy p = policy == Policy.REJECT_SERVER
         ? PinnedManifestVerifier.Policy.REJECT_SERVER
         : PinnedManifestVerifier.Policy.QUARANTINE_CHANGED;
-    return new TofuVerifier(lock, name, approveFirst, p, clock);
+    return new Trust(new ServerRef(name, GuardTarget.PIN_VERSION),
+        new TofuVerifier(lock, name, approveFirst, p, clock),
+        ReferenceCapabilities.pinned(lock, name));
+  }
+
+  /**
+   * Release mode for any {@link ReleaseEvidenceSource} (offline bundle files today; a registry
+   * source plugs in here): each live manifest, assembled as {@code server}, is checked by
+   * verifier-lib's {@link ReleaseManifestVerifier} under the shared policy options.
+   */
+  private Trust release(ReleaseEvidenceSource source, ServerRef server) throws CommandFailure {
+    VerificationPolicy p = evidence.policy(spec.commandLine(), server,
+        policy == Policy.REJECT_SERVER ? VerificationPolicy.MismatchAction.REJECT_SERVER
+            : VerificationPolicy.MismatchAction.QUARANTINE_CHANGED);
+    return new Trust(server, new ReleaseManifestVerifier(source, p,
+        evidence.checkpointStore()), ReferenceCapabilities.release(source, server));
   }
 }

@@ -2,17 +2,8 @@ package dev.toolseal.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolseal.tlog.note.NoteVerifier;
-import dev.toolseal.verifier.attest.Release;
-import dev.toolseal.verifier.attest.Statement;
-import dev.toolseal.verifier.bundle.BundleException;
 import dev.toolseal.verifier.gate.LiveManifests;
-import dev.toolseal.verifier.keys.VerificationKey;
 import dev.toolseal.verifier.log.CheckpointStore;
-import dev.toolseal.verifier.log.FileCheckpointStore;
-import dev.toolseal.verifier.log.LogClient;
-import dev.toolseal.verifier.log.LogTrust;
-import dev.toolseal.verifier.log.MemoryCheckpointStore;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.ServerRef;
@@ -27,9 +18,6 @@ import dev.toolseal.verifier.verification.ReleaseVerifier;
 import dev.toolseal.verifier.verification.VerificationPolicy;
 import dev.toolseal.verifier.verification.VerificationResult;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,38 +41,8 @@ final class VerifyCommand extends ToolsealCommand {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
   boolean help;
 
-  @Option(names = "--bundle", required = true, paramLabel = "<release.bundle.json>",
-      description = "The release's offline Sigstore bundle.")
-  Path bundle;
-
-  @Option(names = "--review", paramLabel = "<bundle>",
-      description = "A review bundle (repeatable).")
-  List<Path> reviews = new ArrayList<>();
-
-  @Option(names = "--key-event", paramLabel = "<bundle>",
-      description = "A key-binding, rotation or revocation bundle (repeatable).")
-  List<Path> keyEvents = new ArrayList<>();
-
-  @Option(names = "--log-key", required = true, paramLabel = "<verifier key>",
-      description = "A trusted log's note verifier key, name+hexid+base64 (repeatable).")
-  List<String> logKeys = new ArrayList<>();
-
-  @Option(names = "--publisher-key", paramLabel = "<pub.pem>",
-      description = "Pin this publisher key for the server's namespace (repeatable); without "
-          + "it, keys bound to the namespace in the log are trusted.")
-  List<Path> publisherKeys = new ArrayList<>();
-
-  @Option(names = "--require-reviews", paramLabel = "<k>", defaultValue = "0",
-      description = "PASSED reviews needed from distinct --assessor-key keys (default 0).")
-  int requiredReviews;
-
-  @Option(names = "--assessor-key", paramLabel = "<pem>",
-      description = "An assessor whose reviews count (repeatable).")
-  List<Path> assessorKeys = new ArrayList<>();
-
-  @Option(names = "--checkpoints", paramLabel = "<dir>",
-      description = "Directory remembering the latest log checkpoint seen (default: none kept).")
-  Path checkpoints;
+  @Mixin
+  ReleaseEvidenceOptions evidenceOptions = new ReleaseEvidenceOptions();
 
   @Option(names = "--quarantine",
       description = "Hide only changed list entries instead of rejecting the whole server "
@@ -109,37 +67,16 @@ final class VerifyCommand extends ToolsealCommand {
     if ((name == null) != (version == null)) {
       throw usage("give --name and --version together");
     }
-    LogTrust trust = logTrust();
-    List<VerificationKey> publishers = new ArrayList<>();
-    for (Path p : publisherKeys) {
-      publishers.add(Inputs.verificationKey(p));
-    }
-    List<VerificationKey> assessors = new ArrayList<>();
-    for (Path p : assessorKeys) {
-      assessors.add(Inputs.verificationKey(p));
-    }
-    if (requiredReviews < 0 || requiredReviews > assessors.size()) {
-      throw usage("--require-reviews must be between 0 and the number of --assessor-key keys");
-    }
-    ReleaseEvidence evidence = evidence();
-    ServerRef server = server(evidence);
-    VerificationPolicy.Builder policy = VerificationPolicy.builder(trust);
-    if (publishers.isEmpty()) {
-      policy.publisherKeysFromLog();
-    } else {
-      String namespace = server.name().substring(0, Math.max(0, server.name().indexOf('/')));
-      if (namespace.isEmpty()) {
-        throw new CommandFailure(ExitCode.REJECTED, "server name "
-            + VisibleText.of(server.name()) + " has no namespace to pin keys for");
-      }
-      publishers.forEach(k -> policy.pinPublisherKey(namespace, k));
-    }
-    policy.requireReviews(requiredReviews, assessors);
-    policy.onMismatch(quarantine ? VerificationPolicy.MismatchAction.QUARANTINE_CHANGED
-        : VerificationPolicy.MismatchAction.REJECT_SERVER);
-    CheckpointStore store = checkpointStore();
+    OfflineEvidenceFiles files = evidenceOptions.files(spec.commandLine());
+    ReleaseEvidence evidence = ReleaseEvidenceOptions.read(files);
+    ServerRef server = ReleaseEvidenceOptions.subject(spec.commandLine(), evidence, name,
+        version);
+    VerificationPolicy policy = evidenceOptions.policy(spec.commandLine(), server,
+        quarantine ? VerificationPolicy.MismatchAction.QUARANTINE_CHANGED
+            : VerificationPolicy.MismatchAction.REJECT_SERVER);
+    CheckpointStore store = evidenceOptions.checkpointStore();
     ToolManifest live = record(endpoint, server, limits);
-    VerificationResult result = ReleaseVerifier.verify(live, evidence, policy.build(), store);
+    VerificationResult result = ReleaseVerifier.verify(live, evidence, policy, store);
     if (json()) {
       JsonOutput.print(out(), report(server, live, result));
     } else {
@@ -151,68 +88,6 @@ final class VerifyCommand extends ToolsealCommand {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private LogTrust logTrust() {
-    List<NoteVerifier> keys = new ArrayList<>();
-    for (String k : logKeys) {
-      try {
-        keys.add(NoteVerifier.parse(k));
-      } catch (dev.toolseal.tlog.note.KeyFormatException | IllegalArgumentException e) {
-        throw usage("--log-key is not a note verifier key: " + e.getMessage());
-      }
-    }
-    try {
-      return LogTrust.of(keys.toArray(NoteVerifier[]::new));
-    } catch (IllegalArgumentException e) {
-      throw usage("bad --log-key: " + e.getMessage());
-    }
-  }
-
-  private ReleaseEvidence evidence() throws CommandFailure {
-    OfflineEvidenceFiles files;
-    try {
-      files = new OfflineEvidenceFiles(bundle, reviews, keyEvents, LogClient.none());
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
-    try {
-      return files.read();
-    } catch (IOException e) {
-      throw new CommandFailure(ExitCode.IO, "cannot read the evidence: "
-          + VisibleText.of(String.valueOf(e.getMessage())), e);
-    } catch (BundleException e) {
-      throw new CommandFailure(ExitCode.REJECTED, "a bundle was rejected: "
-          + VisibleText.of(String.valueOf(e.getMessage())), e);
-    }
-  }
-
-  /** --name/--version, or the release bundle's subject (which the verifier checks anyway). */
-  private ServerRef server(ReleaseEvidence evidence) throws CommandFailure {
-    try {
-      if (name != null) {
-        return new ServerRef(name, version);
-      }
-      Release release = Release.fromStatement(Statement.parse(
-          evidence.release().envelope().payload()));
-      return new ServerRef(release.name().serverName(), release.name().version());
-    } catch (IllegalArgumentException e) {
-      throw usage("bad --name or --version: " + e.getMessage());
-    } catch (Exception e) {
-      throw new CommandFailure(ExitCode.REJECTED, "the release bundle holds no readable "
-          + "release: " + VisibleText.of(String.valueOf(e.getMessage())), e);
-    }
-  }
-
-  private CheckpointStore checkpointStore() throws CommandFailure {
-    if (checkpoints == null) {
-      return new MemoryCheckpointStore();
-    }
-    try {
-      return new FileCheckpointStore(checkpoints);
-    } catch (IOException e) {
-      throw Inputs.ioFailure(checkpoints, e);
-    }
   }
 
   private ToolManifest record(McpEndpoint endpoint, ServerRef server, RecordingLimits limits)

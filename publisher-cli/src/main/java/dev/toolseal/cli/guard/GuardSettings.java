@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  * @param command the upstream command and its arguments
  * @param env extra environment variables for the upstream
  * @param verifier decides about each live manifest (chosen from the policy options)
+ * @param reference the client capabilities the verifier's reference was recorded with
  * @param audit where decisions are logged
  * @param diagnostics receives one line (or a few) per verdict, for stderr
  * @param timeout how long one of the guard's own requests may take
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * @param shutdownGrace how long the upstream may take to exit once its stdin is closed
  */
 public record GuardSettings(ServerRef server, List<String> command, Map<String, String> env,
-    ManifestVerifier verifier, AuditLog audit, Consumer<String> diagnostics, Duration timeout,
+    ManifestVerifier verifier, ReferenceCapabilities reference, AuditLog audit, Consumer<String> diagnostics, Duration timeout,
     int maxMessageBytes, Duration shutdownGrace) {
   /** 4 MiB, as verifier-lib's recorder. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 << 20;
@@ -35,6 +36,7 @@ public record GuardSettings(ServerRef server, List<String> command, Map<String, 
     }
     env = Map.copyOf(env);
     Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(diagnostics, "diagnostics");
     Objects.requireNonNull(timeout, "timeout");
