@@ -16,9 +16,13 @@ import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
 import dev.toolseal.verifier.verification.ReleaseEvidenceSource;
 import dev.toolseal.verifier.verification.VerificationPolicy;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +61,11 @@ final class GuardCommand implements Callable<Integer> {
   @Mixin
   ReleaseEvidenceOptions evidence = new ReleaseEvidenceOptions();
 
+  @Option(names = "--url", paramLabel = "<url>",
+      description = "A streamable HTTP upstream, e.g. http://localhost:3000/mcp, instead of a "
+          + "command.")
+  URI url;
+
   @Option(names = "--approve-first", description = "With no pin for the server yet, pin the "
       + "first live manifest (trust on first use).")
   boolean approveFirst;
@@ -89,8 +98,13 @@ final class GuardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CommandFailure {
-    if (target.command.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "give the server command after --");
+    if (target.command.isEmpty() == (url == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "give either the server command after -- or --url, not both");
+    }
+    if (url != null && (url.getHost() == null || !List.of("http", "https").contains(
+        String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT)))) {
+      throw new ParameterException(spec.commandLine(), "--url is not an http(s) URL");
     }
     if (target.timeoutSeconds < 1 || graceSeconds < 1 || maxMessageBytes < 1024) {
       throw new ParameterException(spec.commandLine(),
@@ -102,7 +116,8 @@ final class GuardCommand implements Callable<Integer> {
     String label = trust.server().name() + (evidence.given() ? "@" + trust.server().version()
         : "");
     try (AuditLog log = AuditLog.open(audit, clock, label)) {
-      GuardSettings settings = new GuardSettings(trust.server(), target.command, target.env,
+      GuardSettings settings = new GuardSettings(trust.server(), target.command,
+          Optional.ofNullable(url), target.env,
           trust.verifier(), trust.reference(), log,
           line -> main.rawErr.println("toolseal guard: " + line),
           Duration.ofSeconds(target.timeoutSeconds), maxMessageBytes,
@@ -140,7 +155,7 @@ final class GuardCommand implements Callable<Integer> {
           ReleaseEvidenceOptions.read(files), null, null);
       return release(files, server);
     }
-    String name = target.name();
+    String name = target.name != null || url == null ? target.name() : url.toString();
     LockFile lock = new LockFile(target.lock);
     try {
       lock.pinned(name); // a broken lock file stops us here rather than in every verification
