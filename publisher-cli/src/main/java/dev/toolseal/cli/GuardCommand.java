@@ -3,6 +3,7 @@ package dev.toolseal.cli;
 import dev.toolseal.cli.guard.AuditLog;
 import dev.toolseal.cli.guard.Guard;
 import dev.toolseal.cli.guard.GuardSettings;
+import dev.toolseal.cli.guard.HttpClientSide;
 import dev.toolseal.cli.guard.LockFile;
 import dev.toolseal.cli.guard.LockFileException;
 import dev.toolseal.cli.guard.ReferenceCapabilities;
@@ -16,6 +17,8 @@ import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
 import dev.toolseal.verifier.verification.ReleaseEvidenceSource;
 import dev.toolseal.verifier.verification.VerificationPolicy;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,6 +69,11 @@ final class GuardCommand implements Callable<Integer> {
           + "command.")
   URI url;
 
+  @Option(names = "--listen", paramLabel = "<host:port>",
+      description = "Serve the client over streamable HTTP at http://<host:port>/mcp (a "
+          + "loopback address; port 0 picks a free one) instead of stdin/stdout.")
+  String listen;
+
   @Option(names = "--approve-first", description = "With no pin for the server yet, pin the "
       + "first live manifest (trust on first use).")
   boolean approveFirst;
@@ -110,6 +118,7 @@ final class GuardCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--timeout and --shutdown-grace must be at least 1, --max-message-bytes 1024");
     }
+    InetSocketAddress listenAt = listen == null ? null : listenAddress();
     Main main = (Main) spec.root().userObject();
     Clock clock = Clock.systemUTC();
     Trust trust = trust(clock);
@@ -122,14 +131,43 @@ final class GuardCommand implements Callable<Integer> {
           line -> main.rawErr.println("toolseal guard: " + line),
           Duration.ofSeconds(target.timeoutSeconds), maxMessageBytes,
           Duration.ofSeconds(graceSeconds));
-      int end = new Guard(settings).run(main.in, main.rawOut, main.rawErr);
-      return end == Guard.CLIENT_CLOSED ? ExitCode.OK : ExitCode.IO;
+      if (listen == null) {
+        int end = new Guard(settings).run(main.in, main.rawOut, main.rawErr);
+        return end == Guard.CLIENT_CLOSED ? ExitCode.OK : ExitCode.IO;
+      }
+      try (HttpClientSide side = HttpClientSide.listen(listenAt, "/mcp",
+          maxMessageBytes, settings.diagnostics())) {
+        main.rawErr.println("toolseal guard: listening on " + side.uri());
+        main.rawErr.flush();
+        int end = new Guard(settings).run(side.input(), side.output(), main.rawErr);
+        return end == Guard.CLIENT_CLOSED ? ExitCode.OK : ExitCode.IO;
+      }
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.IO, "cannot start the server or open the audit log: "
           + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommandFailure(ExitCode.INTERNAL, "interrupted", e);
+    }
+  }
+
+  /** {@code --listen} as a loopback socket address; a usage error otherwise. */
+  private InetSocketAddress listenAddress() {
+    int colon = listen.lastIndexOf(':');
+    try {
+      String host = listen.substring(0, Math.max(0, colon));
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      int port = Integer.parseInt(listen.substring(colon + 1));
+      InetAddress address = InetAddress.getByName(host.isEmpty() ? "127.0.0.1" : host);
+      if (!address.isLoopbackAddress() || port < 0 || port > 65535) {
+        throw new IllegalArgumentException("not loopback");
+      }
+      return new InetSocketAddress(address, port);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(),
+          "--listen must be a loopback host:port, e.g. 127.0.0.1:8931");
     }
   }
 
