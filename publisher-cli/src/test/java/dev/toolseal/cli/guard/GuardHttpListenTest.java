@@ -43,7 +43,7 @@ class GuardHttpListenTest {
   }
 
   /** The guard's URL, from its stderr (a bounded wait so a broken guard fails, not hangs). */
-  private static URI url(GuardHarness g) throws InterruptedException {
+  static URI url(GuardHarness g) throws InterruptedException {
     for (int i = 0; i < 900; i++) {
       Matcher m = LISTENING.matcher(g.err());
       if (m.find()) {

@@ -42,6 +42,11 @@ class GuardInspectorCliTest {
 
   /** {@code inspector --cli --config <guard> --server guarded <cliArgs>}. */
   private Run inspect(List<String> guardArgs, String... cliArgs) throws Exception {
+    return run(List.of("--config", config(guardArgs).toString(), "--server", "guarded"),
+        cliArgs);
+  }
+
+  private Path config(List<String> guardArgs) throws IOException {
     ObjectNode config = GuardHarness.JSON.createObjectNode();
     ObjectNode server = config.putObject("mcpServers").putObject("guarded");
     server.put("command", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,8 +56,13 @@ class GuardInspectorCliTest {
     guardArgs.forEach(args::add);
     Path file = dir.resolve("inspector.json");
     Files.writeString(file, config.toString());
-    List<String> command = new ArrayList<>(List.of("node", inspector().toString(), "--cli",
-        "--config", file.toString(), "--server", "guarded"));
+    return file;
+  }
+
+  /** {@code inspector --cli <target> <cliArgs>}. */
+  private Run run(List<String> target, String... cliArgs) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", inspector().toString(), "--cli"));
+    command.addAll(target);
     command.addAll(List.of(cliArgs));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
         .redirectOutput(dir.resolve("out.txt").toFile())
@@ -120,5 +130,20 @@ class GuardInspectorCliTest {
         && l.path("entry").asText().equals("tool:add")), audit::toString);
     assertTrue(audit.stream().anyMatch(l -> l.path("event").asText().equals("request")
         && l.path("decision").asText().equals("refused")), audit::toString);
+  }
+
+  @Test
+  void theInspectorCallsARealToolOverStreamableHttpAgainstListen() throws Exception {
+    try (GuardHarness g = GuardHarness.start(List.of("--listen", "127.0.0.1:0", "--lock",
+        dir.resolve("lock.json").toString(), "--name", "everything", "--approve-first"),
+        GuardHarness.everything())) {
+      String url = GuardHttpListenTest.url(g).toString();
+      Run call = run(List.of(url, "--transport", "http"), "--method", "tools/call",
+          "--tool-name", "echo", "--tool-arg", "message=over http");
+      assertEquals(0, call.exitCode(), call::toString);
+      assertTrue(call.out().contains("Echo: over http"), call::out);
+      // the inspector leaves without DELETE, so this guard stays up (one session per guard)
+      // until the test JVM ends and its child sees the end of its input
+    }
   }
 }
