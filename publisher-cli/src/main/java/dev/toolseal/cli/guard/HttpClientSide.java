@@ -152,23 +152,28 @@ public final class HttpClientSide implements AutoCloseable {
     try (InputStream b = ex.getRequestBody()) {
       body = b.readNBytes(maxMessageBytes + 1);
     }
+    // judged here as the guard would, so that no request the guard answers with id null
+    // leaves its stream open: a bad message is answered on this POST
+    RpcParser.Parsed parsed;
     JsonNode message;
     try {
-      message = body.length > maxMessageBytes ? null : RpcParser.json(body);
+      if (body.length > maxMessageBytes) {
+        reply(ex, 413, RpcParser.text(Responses.error(RpcFormatException.INVALID_REQUEST,
+            "message longer than " + maxMessageBytes + " bytes")));
+        return;
+      }
+      message = RpcParser.json(body);
+      parsed = RpcParser.parse(body);
     } catch (RpcFormatException e) {
-      message = null;
-    }
-    if (message == null) {
-      reply(ex, 400, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,"
-          + "\"message\":\"parse error\"}}");
+      reply(ex, 400, RpcParser.text(Responses.error(e.code(), e.getMessage())));
       return;
     }
     List<String> ids = new ArrayList<>();
     boolean initialize = false;
-    for (JsonNode m : message.isArray() ? message : List.of(message)) {
-      if (m.isObject() && m.has("method") && m.has("id")) {
-        ids.add(RpcParser.text(m.get("id")));
-        initialize |= "initialize".equals(m.path("method").asText());
+    for (RpcMessage m : parsed.messages()) {
+      if (m.kind() == RpcMessage.Kind.REQUEST) {
+        ids.add(RpcParser.text(m.tree().get("id")));
+        initialize |= m.is("initialize");
       }
     }
     String line = RpcParser.text(message);

@@ -11,6 +11,9 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +115,36 @@ class GuardHttpListenTest {
     try (GuardHarness g = GuardHarness.start(List.of("--listen", "0.0.0.0:0"),
         GuardHarness.everything())) {
       assertEquals(2, g.exitCode());
+    }
+  }
+
+  @Test
+  void badMessagesAreAnsweredOnTheirOwnPost() throws Exception {
+    try (GuardHarness g = guard("everything", GuardHarness.everything(), "--approve-first")) {
+      URI url = url(g);
+      HttpClient http = HttpClient.newHttpClient();
+      for (String body : List.of("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"ping\"}", "[]", "{")) {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(url)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode(), body);
+        int code = GuardHarness.JSON.readTree(r.body()).path("error").path("code").asInt();
+        assertTrue(code == -32600 || code == -32700, r::body);
+      }
+      // no session yet: a request that is not initialize, and a GET, are refused
+      assertEquals(400, http.send(HttpRequest.newBuilder(url)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode());
+      assertEquals(400, http.send(HttpRequest.newBuilder(url).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode());
+      assertEquals(403, http.send(HttpRequest.newBuilder(url).header("Origin",
+          "http://evil.example").GET().build(), HttpResponse.BodyHandlers.ofString())
+          .statusCode());
     }
   }
 }
