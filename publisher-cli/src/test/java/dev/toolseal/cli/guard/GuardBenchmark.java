@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.cli.SignedRelease;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>One client, one request at a time, over real pipes to real processes: a dependency-free
  * node server with 100 tools (src/test/bench/hundred-tools.mjs), once directly and once behind
  * {@code toolseal guard} running as its own JVM (trust on first use, with and without an audit
- * log). Measured: the round trip of a {@code tools/call}, and of a call that makes the server
+ * log, and offline release bundles: a signed, logged release of the same server). Measured: the round trip of a {@code tools/call}, and of a call that makes the server
  * announce {@code tools/list_changed} first, which the guard answers only after it re-recorded
  * the 100 tools and verified them again. Results on stdout.
  */
@@ -107,10 +108,15 @@ class GuardBenchmark {
   }
 
   private List<String> guarded(String... options) {
+    return guard(List.of("--approve-first", "--lock",
+        dir.resolve("lock-" + options.length + ".json").toString()), options);
+  }
+
+  private static List<String> guard(List<String> trust, String... options) {
     List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
         "java").toString(), "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-        "dev.toolseal.cli.Main", "guard", "--approve-first", "--lock",
-        dir.resolve("lock-" + options.length + ".json").toString()));
+        "dev.toolseal.cli.Main", "guard"));
+    c.addAll(trust);
     c.addAll(List.of(options));
     c.add("--");
     c.addAll(server());
@@ -128,6 +134,9 @@ class GuardBenchmark {
     run("guard", guarded(), warmup, calls, reverify, rows);
     run("guard --audit", guarded("--audit", dir.resolve("audit.jsonl").toString()), warmup,
         calls, reverify, rows);
+    Path evidence = Files.createDirectories(dir.resolve("release"));
+    run("guard --release", guard(SignedRelease.of(evidence, server()).options()), warmup, calls,
+        reverify, rows);
     System.out.println("guard benchmark: tools/call round trips, one client, one call at a time");
     System.out.printf("%-16s %-22s %10s %10s %10s%n", "setup", "what", "p50 us", "p99 us",
         "mean us");
