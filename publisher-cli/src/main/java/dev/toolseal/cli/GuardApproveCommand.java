@@ -88,7 +88,8 @@ final class GuardApproveCommand extends ToolsealCommand {
     try {
       LiveSnapshot snap = UpstreamProbe.record(target.command, target.env, version, caps,
           Duration.ofSeconds(Math.max(1, target.timeoutSeconds)), 4 << 20, main.rawErr);
-      live = snap.manifest(new ServerRef(name, GuardTarget.PIN_VERSION));
+      live = snap.manifest(new ServerRef(name, GuardTarget.PIN_VERSION),
+          snap.clientCapabilities());
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.IO, "cannot start the server: " + e.getMessage(), e);
     } catch (McpRecordingException e) {

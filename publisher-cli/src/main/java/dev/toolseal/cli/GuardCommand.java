@@ -3,18 +3,30 @@ package dev.toolseal.cli;
 import dev.toolseal.cli.guard.AuditLog;
 import dev.toolseal.cli.guard.Guard;
 import dev.toolseal.cli.guard.GuardSettings;
+import dev.toolseal.cli.guard.HttpClientSide;
 import dev.toolseal.cli.guard.LockFile;
 import dev.toolseal.cli.guard.LockFileException;
+import dev.toolseal.cli.guard.ReferenceCapabilities;
 import dev.toolseal.cli.guard.TofuVerifier;
 import dev.toolseal.verifier.gate.ManifestVerifier;
 import dev.toolseal.verifier.gate.PinnedManifestVerifier;
+import dev.toolseal.verifier.gate.ReleaseManifestVerifier;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.VisibleText;
+import dev.toolseal.verifier.verification.ReleaseEvidenceSource;
+import dev.toolseal.verifier.verification.VerificationPolicy;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,12 +41,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "guard", subcommands = {GuardApproveCommand.class},
     description = {"Run an MCP server behind ToolSeal: tools whose definitions differ from the "
-        + "pinned manifest are hidden and their calls refused.",
-        "  toolseal guard [--lock f] [--approve-first] [--audit log.jsonl] -- cmd args"},
+        + "pinned manifest or the signed release are hidden and their calls refused.",
+        "  toolseal guard [--lock f] [--approve-first] [--audit log.jsonl] -- cmd args",
+        "  toolseal guard --release r.bundle.json --log-key KEY [--audit log.jsonl] -- cmd args",
+        "  toolseal guard --registry URL --name NS/NAME --version V --log-key KEY -- cmd args"},
     exitCodeListHeading = ExitCode.LIST_HEADING,
     exitCodeList = {"0:the client closed the session", ExitCode.LIST_INTERNAL,
-        ExitCode.LIST_USAGE, "3:the lock file is unreadable or malformed",
-        "4:the server could not be started or exited"})
+        ExitCode.LIST_USAGE, "3:the lock file is malformed, or a release bundle was refused",
+        "4:the server could not be started or exited, or a file could not be read"})
 final class GuardCommand implements Callable<Integer> {
   /** What to do about a changed list entry. */
   enum Policy { QUARANTINE_CHANGED, REJECT_SERVER }
@@ -47,6 +61,23 @@ final class GuardCommand implements Callable<Integer> {
 
   @Mixin
   GuardTarget target;
+
+  @Mixin
+  ReleaseEvidenceOptions evidence = new ReleaseEvidenceOptions();
+
+  @Option(names = "--version", paramLabel = "<version>",
+      description = "With --registry: the release version to verify against (with --name).")
+  String version;
+
+  @Option(names = "--url", paramLabel = "<url>",
+      description = "A streamable HTTP upstream, e.g. http://localhost:3000/mcp, instead of a "
+          + "command.")
+  URI url;
+
+  @Option(names = "--listen", paramLabel = "<host:port>",
+      description = "Serve the client over streamable HTTP at http://<host:port>/mcp (a "
+          + "loopback address; port 0 picks a free one) instead of stdin/stdout.")
+  String listen;
 
   @Option(names = "--approve-first", description = "With no pin for the server yet, pin the "
       + "first live manifest (trust on first use).")
@@ -80,31 +111,42 @@ final class GuardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CommandFailure {
-    if (target.command.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "give the server command after --");
+    if (target.command.isEmpty() == (url == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "give either the server command after -- or --url, not both");
+    }
+    if (url != null && (url.getHost() == null || !List.of("http", "https").contains(
+        String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT)))) {
+      throw new ParameterException(spec.commandLine(), "--url is not an http(s) URL");
     }
     if (target.timeoutSeconds < 1 || graceSeconds < 1 || maxMessageBytes < 1024) {
       throw new ParameterException(spec.commandLine(),
           "--timeout and --shutdown-grace must be at least 1, --max-message-bytes 1024");
     }
+    InetSocketAddress listenAt = listen == null ? null : listenAddress();
     Main main = (Main) spec.root().userObject();
     Clock clock = Clock.systemUTC();
-    String name = target.name();
-    LockFile lock = new LockFile(target.lock);
-    try {
-      lock.pinned(name); // a broken lock file stops us here rather than in every verification
-    } catch (LockFileException e) {
-      throw new CommandFailure(ExitCode.REJECTED, VisibleText.of(e.getMessage()), e);
-    }
-    ManifestVerifier verifier = verifier(lock, name, clock);
-    try (AuditLog log = AuditLog.open(audit, clock, name)) {
-      GuardSettings settings = new GuardSettings(new ServerRef(name, GuardTarget.PIN_VERSION),
-          target.command, target.env, verifier, log,
+    Trust trust = trust(clock, line -> main.rawErr.println("toolseal guard: " + line));
+    String label = trust.server().name() + (evidence.given() ? "@" + trust.server().version()
+        : "");
+    try (AuditLog log = AuditLog.open(audit, clock, label)) {
+      GuardSettings settings = new GuardSettings(trust.server(), target.command,
+          Optional.ofNullable(url), target.env,
+          trust.verifier(), trust.reference(), log,
           line -> main.rawErr.println("toolseal guard: " + line),
           Duration.ofSeconds(target.timeoutSeconds), maxMessageBytes,
           Duration.ofSeconds(graceSeconds));
-      int end = new Guard(settings).run(main.in, main.rawOut, main.rawErr);
-      return end == Guard.CLIENT_CLOSED ? ExitCode.OK : ExitCode.IO;
+      if (listen == null) {
+        int end = new Guard(settings).run(main.in, main.rawOut, main.rawErr);
+        return end == Guard.CLIENT_CLOSED ? ExitCode.OK : ExitCode.IO;
+      }
+      try (HttpClientSide side = HttpClientSide.listen(listenAt, "/mcp",
+          maxMessageBytes, settings.diagnostics())) {
+        main.rawErr.println("toolseal guard: listening on " + side.uri());
+        main.rawErr.flush();
+        int end = new Guard(settings).run(side.input(), side.output(), main.rawErr);
+        return end == Guard.CLIENT_CLOSED ? ExitCode.OK : ExitCode.IO;
+      }
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.IO, "cannot start the server or open the audit log: "
           + e.getMessage(), e);
@@ -114,14 +156,80 @@ final class GuardCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code --listen} as a loopback socket address; a usage error otherwise. */
+  private InetSocketAddress listenAddress() {
+    int colon = listen.lastIndexOf(':');
+    try {
+      String host = listen.substring(0, Math.max(0, colon));
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      int port = Integer.parseInt(listen.substring(colon + 1));
+      InetAddress address = InetAddress.getByName(host.isEmpty() ? "127.0.0.1" : host);
+      if (!address.isLoopbackAddress() || port < 0 || port > 65535) {
+        throw new IllegalArgumentException("not loopback");
+      }
+      return new InetSocketAddress(address, port);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(),
+          "--listen must be a loopback host:port, e.g. 127.0.0.1:8931");
+    }
+  }
+
   /**
-   * The seam where the trust policy is chosen. Today: trust on first use with the lock file.
-   * Offline bundles and the registry come later, as other {@link ManifestVerifier}s.
+   * What the guard trusts: the name the live manifest is assembled under, the verifier, and the
+   * client capabilities of its reference.
    */
-  private ManifestVerifier verifier(LockFile lock, String name, Clock clock) {
+  record Trust(ServerRef server, ManifestVerifier verifier, ReferenceCapabilities reference) {}
+
+  /**
+   * The seam where the trust policy is chosen: offline release bundles when {@code --release}
+   * is given, the registry's evidence for {@code --name}/{@code --version} with {@code
+   * --registry}, else trust on first use with the lock file. Checked once here so a broken lock
+   * file or missing or unreadable evidence stops the guard before it starts the server.
+   */
+  private Trust trust(Clock clock, Consumer<String> progress) throws CommandFailure {
+    if (evidence.given()) {
+      if (approveFirst) {
+        throw new ParameterException(spec.commandLine(), "--approve-first pins into the lock "
+            + "file; it does not go with --release or --registry");
+      }
+      boolean registry = evidence.registry.given();
+      if (!registry && version != null) {
+        throw new ParameterException(spec.commandLine(), "--version goes with --registry");
+      }
+      // offline bundles name their release themselves; the registry is asked for --name@--version
+      ReleaseEvidenceOptions.Source source = evidence.source(spec.commandLine(),
+          registry ? target.name : null, registry ? version : null, progress);
+      return release(source.source(), source.server());
+    }
+    if (version != null) {
+      throw new ParameterException(spec.commandLine(), "--version goes with --registry");
+    }
+    String name = target.name != null || url == null ? target.name() : url.toString();
+    LockFile lock = new LockFile(target.lock);
+    try {
+      lock.pinned(name); // a broken lock file stops us here rather than in every verification
+    } catch (LockFileException e) {
+      throw new CommandFailure(ExitCode.REJECTED, VisibleText.of(e.getMessage()), e);
+    }
     PinnedManifestVerifier.Policy p = policy == Policy.REJECT_SERVER
         ? PinnedManifestVerifier.Policy.REJECT_SERVER
         : PinnedManifestVerifier.Policy.QUARANTINE_CHANGED;
-    return new TofuVerifier(lock, name, approveFirst, p, clock);
+    return new Trust(new ServerRef(name, GuardTarget.PIN_VERSION),
+        new TofuVerifier(lock, name, approveFirst, p, clock),
+        ReferenceCapabilities.pinned(lock, name));
+  }
+
+  /**
+   * Release mode for any {@link ReleaseEvidenceSource} (offline bundle files or a registry): each live manifest, assembled as {@code server}, is checked by
+   * verifier-lib's {@link ReleaseManifestVerifier} under the shared policy options.
+   */
+  private Trust release(ReleaseEvidenceSource source, ServerRef server) throws CommandFailure {
+    VerificationPolicy p = evidence.policy(spec.commandLine(), server,
+        policy == Policy.REJECT_SERVER ? VerificationPolicy.MismatchAction.REJECT_SERVER
+            : VerificationPolicy.MismatchAction.QUARANTINE_CHANGED);
+    return new Trust(server, new ReleaseManifestVerifier(source, p,
+        evidence.checkpointStore()), ReferenceCapabilities.release(source, server));
   }
 }

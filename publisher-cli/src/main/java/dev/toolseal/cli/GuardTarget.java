@@ -14,7 +14,8 @@ final class GuardTarget {
   static final String PIN_VERSION = "pinned";
 
   @Option(names = "--name", paramLabel = "<name>",
-      description = "The name the server is pinned under (default: the command line).")
+      description = "The name the server is pinned under (default: the command line, or the "
+          + "--url).")
   String name;
 
   @Option(names = "--lock", paramLabel = "<file>", defaultValue = "toolseal.lock.json",

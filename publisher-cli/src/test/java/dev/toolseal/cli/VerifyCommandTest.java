@@ -5,32 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolseal.tlog.Hash;
-import dev.toolseal.tlog.MerkleTree;
-import dev.toolseal.tlog.NodeId;
-import dev.toolseal.tlog.Rfc6962;
-import dev.toolseal.tlog.checkpoint.Checkpoint;
-import dev.toolseal.tlog.checkpoint.CheckpointSigner;
 import dev.toolseal.tlog.note.NoteSigner;
-import dev.toolseal.verifier.attest.Attestations;
-import dev.toolseal.verifier.attest.Envelope;
-import dev.toolseal.verifier.attest.KeyBinding;
-import dev.toolseal.verifier.attest.Release;
-import dev.toolseal.verifier.attest.ReleaseName;
-import dev.toolseal.verifier.bundle.BundleFormat;
-import dev.toolseal.verifier.bundle.EntryProof;
-import dev.toolseal.verifier.bundle.OfflineBundle;
-import dev.toolseal.verifier.keys.KeyPairs;
-import dev.toolseal.verifier.keys.PemKeys;
-import dev.toolseal.verifier.keys.SigningKey;
-import dev.toolseal.verifier.log.LogId;
-import dev.toolseal.verifier.log.LogLeaf;
-import dev.toolseal.verifier.manifest.ManifestFormat;
-import dev.toolseal.verifier.manifest.ToolManifest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,69 +15,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code toolseal verify} against verifier-lib's rug-pull test server, with real evidence: the
- * baseline recorded with {@code snapshot}, signed by a fresh publisher key, logged with a key
- * binding in a small in-memory Merkle log whose checkpoint is signed by a fresh note key.
+ * {@code toolseal verify} against verifier-lib's rug-pull test server, with real evidence
+ * ({@link SignedRelease}): the baseline recorded with {@code snapshot}, signed, and logged.
  */
 class VerifyCommandTest {
-  static final String NAME = "io.github.acme/weather";
-  static final String VERSION = "1.0.0";
+  static final String NAME = SignedRelease.NAME;
 
   @TempDir
   Path dir;
 
-  final SigningKey publisher = KeyPairs.generate();
-  final SigningKey intruder = KeyPairs.generate();
-  NoteSigner logKey;
-  final List<Hash> leaves = new ArrayList<>();
+  SignedRelease release;
 
   @BeforeEach
   void makeEvidence() throws Exception {
-    byte[] seed = new byte[32];
-    Arrays.fill(seed, (byte) 7);
-    logKey = NoteSigner.fromSeed("log.toolseal.test", seed);
-    Cli.run("snapshot", "--name", NAME, "--version", VERSION, "--out",
-        dir.resolve("base.json").toString(), "--", "node", server(), "baseline").expect(0);
-    ToolManifest m = new ManifestFormat().parse(Files.readAllBytes(dir.resolve("base.json")));
-    ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(ManifestFormat.format(m));
-    Envelope release = Attestations.sign(
-        new Release(new ReleaseName(NAME, VERSION), doc).toStatement(), List.of(publisher));
-    Envelope binding = Attestations.sign(new KeyBinding("io.github.acme",
-        publisher.verificationKey()).toStatement(), List.of(publisher));
-    LogLeaf bindingLeaf = LogLeaf.describe(binding, publisher.keyId());
-    LogLeaf releaseLeaf = LogLeaf.describe(release, publisher.keyId());
-    append("filler 0".getBytes(StandardCharsets.UTF_8));
-    long b = append(bindingLeaf.format());
-    long r = append(releaseLeaf.format());
-    append("filler 3".getBytes(StandardCharsets.UTF_8));
-    Files.write(dir.resolve("binding.bundle.json"),
-        BundleFormat.write(OfflineBundle.of(binding, bindingLeaf, proof(b))));
-    Files.write(dir.resolve("release.bundle.json"),
-        BundleFormat.write(OfflineBundle.of(release, releaseLeaf, proof(r))));
-    PemKeys.writePublicKey(dir.resolve("publisher.pub"), publisher.verificationKey());
-    PemKeys.writePublicKey(dir.resolve("intruder.pub"), intruder.verificationKey());
-  }
-
-  private long append(byte[] leaf) {
-    leaves.add(Rfc6962.leafHash(leaf));
-    return leaves.size() - 1;
-  }
-
-  private EntryProof proof(long index) throws Exception {
-    long size = leaves.size();
-    byte[] checkpoint = new CheckpointSigner(logKey).sign(new Checkpoint(logKey.name(), size,
-        MerkleTree.treeHash(size, this::nodes)));
-    return EntryProof.of(LogId.of(logKey.verifier()), index,
-        MerkleTree.proveInclusion(index, size, this::nodes), checkpoint);
-  }
-
-  private List<Hash> nodes(List<NodeId> ids) {
-    return ids.stream().map(id -> node(id.level(), id.index())).toList();
-  }
-
-  private Hash node(int level, long index) {
-    return level == 0 ? leaves.get((int) index)
-        : Rfc6962.nodeHash(node(level - 1, 2 * index), node(level - 1, 2 * index + 1));
+    release = SignedRelease.of(dir, List.of("node", server(), "baseline"));
   }
 
   private static String server() {
@@ -111,9 +37,9 @@ class VerifyCommandTest {
 
   private Cli verify(String variant, String... more) {
     List<String> args = new ArrayList<>(List.of("verify",
-        "--bundle", dir.resolve("release.bundle.json").toString(),
-        "--key-event", dir.resolve("binding.bundle.json").toString(),
-        "--log-key", logKey.verifier().verifierKey()));
+        "--bundle", release.release().toString(),
+        "--key-event", release.binding().toString(),
+        "--log-key", release.logKey()));
     args.addAll(List.of(more));
     args.addAll(List.of("--", "node", server(), variant));
     return Cli.run(args.toArray(String[]::new));
@@ -188,9 +114,9 @@ class VerifyCommandTest {
     Cli.run("verify", "--bundle", dir.resolve("release.bundle.json").toString(),
         "--log-key", "not a key", "--", "node", server(), "baseline").expect(2);
     Cli.run("verify", "--bundle", dir.resolve("release.bundle.json").toString(),
-        "--log-key", logKey.verifier().verifierKey()).expect(2);
+        "--log-key", release.logKey()).expect(2);
     Cli.run("verify", "--bundle", dir.resolve("missing.json").toString(),
-        "--log-key", logKey.verifier().verifierKey(), "--", "node", server(), "baseline")
+        "--log-key", release.logKey(), "--", "node", server(), "baseline")
         .expect(4);
   }
 }

@@ -20,7 +20,9 @@ import java.time.Clock;
  * {@code reject-server}, {@code allowed}, {@code refused}), {@code manifestDigest}, and where it
  * applies {@code method}, {@code entry} ({@code tool:add}), {@code tool}, {@code entryDigest},
  * {@code kind} (the reason's change kind), {@code pointers} and {@code reason} (text with hidden
- * characters spelled out).
+ * characters spelled out). A verification line also has {@code clientCapabilities} (as the
+ * client sent them) and {@code comparedClientCapabilities} (the reference's, which the verified
+ * manifest holds).
  */
 public final class AuditLog implements AutoCloseable {
   private final OutputStream out;
@@ -46,6 +48,9 @@ public final class AuditLog implements AutoCloseable {
     ObjectNode line = line("verification", decisionName(verdict.decision()),
         verdict.manifestDigest());
     line.put("reasons", verdict.decision().reasons().size());
+    verdict.snapshot().ifPresent(s -> line.set("clientCapabilities", s.clientCapabilities()));
+    verdict.manifest().ifPresent(m -> line.set("comparedClientCapabilities",
+        m.clientCapabilities().tree()));
     write(line);
     for (GateReason r : verdict.decision().reasons()) {
       ObjectNode l = line("reason", decisionName(verdict.decision()), verdict.manifestDigest());

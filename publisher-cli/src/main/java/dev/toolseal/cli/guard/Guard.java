@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One guard run: starts the upstream server as a child process and relays between the client's
- * streams and the child's until one side ends. Threads: one reader per side, one writer per side
+ * One guard run: starts the upstream server (a child process, or a streamable HTTP session) and
+ * relays between the client's streams and the upstream's until one side ends. Threads: one reader per side, one writer per side
  * ({@link Outbox}), a pump for the child's stderr, and the verification worker.
  *
  * <p>When the client closes its input, the child's stdin is closed after everything queued for
@@ -40,10 +40,8 @@ public final class Guard {
    */
   public int run(InputStream clientIn, OutputStream clientOut, PrintStream err)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(settings.command());
-    pb.environment().putAll(settings.env());
-    Process child = pb.start();
-    Outbox toUpstream = new Outbox(child.getOutputStream(), MAX_QUEUED_BYTES,
+    Upstream upstream = Upstream.start(settings);
+    Outbox toUpstream = new Outbox(upstream.input(), MAX_QUEUED_BYTES,
         () -> ends.add(UPSTREAM_EXITED));
     Outbox toClient = new Outbox(clientOut, MAX_QUEUED_BYTES, () -> ends.add(CLIENT_CLOSED));
     Verification verification = new Verification(settings);
@@ -51,9 +49,9 @@ public final class Guard {
     verification.attach(session);
     Thread upstreamWriter = start("toolseal-guard-to-upstream", toUpstream);
     Thread clientWriter = start("toolseal-guard-to-client", toClient);
-    Thread stderr = start("toolseal-guard-stderr", () -> pump(child.getErrorStream(), err));
+    Thread stderr = start("toolseal-guard-stderr", () -> pump(upstream.errors(), err));
     Thread upstreamReader = start("toolseal-guard-from-upstream", () -> {
-      read(child.getInputStream(), session::fromUpstream);
+      read(upstream.output(), session::fromUpstream);
       session.upstreamClosed();
       ends.add(UPSTREAM_EXITED);
     });
@@ -66,12 +64,11 @@ public final class Guard {
       if (end == CLIENT_CLOSED) {
         toUpstream.finish();
         upstreamWriter.join(settings.shutdownGrace().toMillis());
-        stop(child);
+        upstream.stop(settings.shutdownGrace());
         upstreamReader.join(settings.shutdownGrace().toMillis());
       } else {
-        stop(child);
-        err.println("toolseal guard: the upstream server exited"
-            + (child.isAlive() ? "" : " with code " + child.exitValue()));
+        upstream.stop(settings.shutdownGrace());
+        err.println("toolseal guard: the upstream server exited" + upstream.exitDescription());
         err.flush();
       }
       toClient.finish();
@@ -79,22 +76,9 @@ public final class Guard {
       stderr.join(settings.shutdownGrace().toMillis());
     } finally {
       verification.shutdown();
-      if (child.isAlive()) {
-        child.destroyForcibly();
-      }
+      upstream.stop(Duration.ZERO);
     }
     return end;
-  }
-
-  private void stop(Process child) throws InterruptedException {
-    if (child.waitFor(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-      return;
-    }
-    child.destroy();
-    if (!child.waitFor(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-      child.destroyForcibly();
-      child.waitFor(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-    }
   }
 
   private interface LineHandler {

@@ -2,27 +2,32 @@ package dev.toolseal.cli.guard;
 
 import dev.toolseal.verifier.gate.ManifestVerifier;
 import dev.toolseal.verifier.manifest.ServerRef;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Everything one guard run needs.
  *
  * @param server the name the upstream is verified as (version {@code pinned} for local pins)
- * @param command the upstream command and its arguments
+ * @param command the upstream command and its arguments (empty with {@code url})
+ * @param url a streamable HTTP upstream instead of a command
  * @param env extra environment variables for the upstream
  * @param verifier decides about each live manifest (chosen from the policy options)
+ * @param reference the client capabilities the verifier's reference was recorded with
  * @param audit where decisions are logged
  * @param diagnostics receives one line (or a few) per verdict, for stderr
  * @param timeout how long one of the guard's own requests may take
  * @param maxMessageBytes the longest line accepted from either side
  * @param shutdownGrace how long the upstream may take to exit once its stdin is closed
  */
-public record GuardSettings(ServerRef server, List<String> command, Map<String, String> env,
-    ManifestVerifier verifier, AuditLog audit, Consumer<String> diagnostics, Duration timeout,
+public record GuardSettings(ServerRef server, List<String> command, Optional<URI> url,
+    Map<String, String> env,
+    ManifestVerifier verifier, ReferenceCapabilities reference, AuditLog audit, Consumer<String> diagnostics, Duration timeout,
     int maxMessageBytes, Duration shutdownGrace) {
   /** 4 MiB, as verifier-lib's recorder. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 << 20;
@@ -30,11 +35,13 @@ public record GuardSettings(ServerRef server, List<String> command, Map<String, 
   public GuardSettings {
     Objects.requireNonNull(server, "server");
     command = List.copyOf(command);
-    if (command.isEmpty()) {
-      throw new IllegalArgumentException("no upstream command");
+    Objects.requireNonNull(url, "url");
+    if (command.isEmpty() == url.isEmpty()) {
+      throw new IllegalArgumentException("give an upstream command or a URL");
     }
     env = Map.copyOf(env);
     Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(diagnostics, "diagnostics");
     Objects.requireNonNull(timeout, "timeout");

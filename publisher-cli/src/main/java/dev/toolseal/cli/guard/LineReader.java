@@ -13,13 +13,20 @@ import java.io.InputStream;
 final class LineReader {
   private final InputStream in;
   private final int maxBytes;
+  private final boolean keepBlank;
   private final byte[] buffer = new byte[64 * 1024];
   private int pos;
   private int limit;
 
   LineReader(InputStream in, int maxBytes) {
+    this(in, maxBytes, false);
+  }
+
+  /** With {@code keepBlank}, blank lines are returned too (server-sent events end with one). */
+  LineReader(InputStream in, int maxBytes, boolean keepBlank) {
     this.in = in;
     this.maxBytes = maxBytes;
+    this.keepBlank = keepBlank;
   }
 
   /** One line: its bytes, or (when over the bound) only the fact that it was too long. */
@@ -29,7 +36,7 @@ final class LineReader {
   Line next() throws IOException {
     while (true) {
       Line line = read();
-      if (line == null || line.tooLong() || !blank(line.bytes())) {
+      if (line == null || line.tooLong() || keepBlank || !blank(line.bytes())) {
         return line;
       }
     }

@@ -29,10 +29,15 @@ public record LiveSnapshot(JsonNode clientCapabilities, JsonNode initializeResul
     pages = java.util.Collections.unmodifiableMap(copy);
   }
 
-  /** The manifest the verifier judges, assembled from the raw texts only. */
-  public ToolManifest manifest(ServerRef server) throws ManifestException {
+  /**
+   * The manifest the verifier judges, assembled from the raw texts only, with {@code
+   * comparedCapabilities} as its client capabilities (the reference's; see {@link
+   * ReferenceCapabilities}).
+   */
+  public ToolManifest manifest(ServerRef server, JsonNode comparedCapabilities)
+      throws ManifestException {
     return new ManifestAssembler().assemble(new RawSession(server,
-        RpcParser.text(clientCapabilities), RpcParser.text(initializeResult),
+        RpcParser.text(comparedCapabilities), RpcParser.text(initializeResult),
         texts(ListKind.TOOLS), texts(ListKind.PROMPTS), texts(ListKind.RESOURCES),
         texts(ListKind.RESOURCE_TEMPLATES)));
   }

@@ -70,7 +70,9 @@ final class Verification {
     try {
       LiveSnapshot snap = new LiveRecorder(session, MAX_PAGES, MAX_TOTAL_CHARS)
           .record(in.clientCapabilities(), in.initializeResult());
-      ToolManifest live = snap.manifest(settings.server());
+      // compare only what the server said: the client's capabilities are the reference's
+      ToolManifest live = snap.manifest(settings.server(),
+          settings.reference().clientCapabilities().orElse(in.clientCapabilities()));
       Decision d = settings.verifier().verify(live);
       if (d == null) {
         return rejected(GateReason.Kind.VERIFICATION_FAILED, "the verifier returned no decision");

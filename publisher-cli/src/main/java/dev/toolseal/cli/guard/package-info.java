@@ -1,6 +1,8 @@
 /**
- * {@code toolseal guard}: an MCP server over stdio that runs the real server as a child process,
- * relays JSON-RPC lines both ways, and lets through only what a {@link
+ * {@code toolseal guard}: an MCP server over stdio (or streamable HTTP, {@link
+ * dev.toolseal.cli.guard.HttpClientSide}) that runs the real server as a child process (or
+ * talks to it over streamable HTTP, {@link dev.toolseal.cli.guard.HttpUpstream}), relays
+ * JSON-RPC lines both ways, and lets through only what a {@link
  * dev.toolseal.verifier.gate.ManifestVerifier} accepted of the live manifest.
  *
  * <p>{@link dev.toolseal.cli.guard.Guard} owns the child and the threads; {@link
@@ -8,8 +10,10 @@
  * while a verification is pending; {@link dev.toolseal.cli.guard.LiveRecorder} records every
  * list page with the guard's own request ids over the client's session; {@link
  * dev.toolseal.cli.guard.GuardVerdict} serves the verified lists and answers "may this call
- * go out". Trust today is {@link dev.toolseal.cli.guard.TofuVerifier} over a {@link
- * dev.toolseal.cli.guard.LockFile}.
+ * go out". Trust is {@link dev.toolseal.cli.guard.TofuVerifier} over a {@link
+ * dev.toolseal.cli.guard.LockFile}, or verifier-lib's release verifier over offline bundles;
+ * {@link dev.toolseal.cli.guard.ReferenceCapabilities} says which client capabilities the
+ * live manifest is judged with.
  *
  * <p>Wire formats: newline-delimited JSON-RPC 2.0 (parsed strictly and bounded by {@link
  * dev.toolseal.cli.guard.RpcParser}); refusals are JSON-RPC errors with code -32001 and {@code

@@ -89,6 +89,22 @@ class GuardEnforcementTest {
   }
 
   @Test
+  void aClientWithOtherCapabilitiesThanThePinStillMatchesIt() throws Exception {
+    approve(lock(), NAME, GuardHarness.rugpull("baseline")); // pinned with no capabilities
+    try (GuardHarness g = guard("baseline")) {
+      g.initialize("{\"sampling\":{},\"elicitation\":{},\"roots\":{\"listChanged\":true}}");
+      assertEquals(List.of("add", "get_weather"), g.toolNames());
+      assertEquals(5, g.call("add", "{\"a\":2,\"b\":3}").path("result")
+          .path("structuredContent").path("sum").asInt());
+      g.closeAndWait();
+    }
+    JsonNode v = auditLines().get(0);
+    assertEquals("accept-all", v.path("decision").asText(), v::toString);
+    assertTrue(v.path("clientCapabilities").has("elicitation"), v::toString);
+    assertEquals(0, v.path("comparedClientCapabilities").size(), v::toString);
+  }
+
+  @Test
   void changedToolsAreHiddenAndTheirCallsNeverReachTheServer() throws Exception {
     approve(lock(), NAME, GuardHarness.rugpull("baseline"));
     for (String variant : List.of("description-appended", "param-added")) {
