@@ -10,6 +10,7 @@ import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.json.JsonLimits;
 import dev.toolseal.verifier.json.Jcs;
 import dev.toolseal.verifier.json.StrictJson;
+import dev.toolseal.verifier.keys.Ed25519Check;
 import dev.toolseal.verifier.keys.SigningKey;
 import dev.toolseal.verifier.keys.VerificationKey;
 import dev.toolseal.verifier.log.MemoryCheckpointStore;
@@ -133,13 +134,17 @@ public class VerifierBenchmark {
     return Jcs.sha256(manifestTree);
   }
 
-  /** Part of the floor: publisher, two reviews, checkpoint note. */
+  /**
+   * Part of the floor: publisher, two reviews, checkpoint note, each with the Ed25519 check the
+   * verifier uses for it (the note's through {@code log.CheckpointOpener}'s signature check).
+   */
   @Benchmark
   public Object signatureChecks() throws Exception {
     for (Check c : signatures) {
       c.key.verify(c.message, c.sig);
     }
-    return SignedCheckpoint.open(checkpoint, release.log.key().verifier());
+    return SignedCheckpoint.open(checkpoint,
+        release.log.key().verifier().withCheck(Ed25519Check::verify));
   }
 
   /** Verification from bundle JSON read afresh (nothing held between calls). */
