@@ -2,33 +2,76 @@ package dev.toolseal.verifier.attest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.tlog.Hash;
+import dev.toolseal.verifier.manifest.ManifestException;
+import dev.toolseal.verifier.manifest.ManifestFormat;
+import dev.toolseal.verifier.manifest.ToolManifest;
+import java.util.Objects;
 
 /**
  * A publisher's release: predicate type {@value #PREDICATE_TYPE}; the predicate IS the tool
- * manifest (a raw JSON object until the typed manifest is wired in); the subject is
+ * manifest's stored document ({@link ManifestFormat}); the subject is
  * {@code {name: "<server name>@<version>", digest: {sha256: SHA-256(JCS(manifest))}}}.
  *
- * @param name server name and version
- * @param manifest the manifest JSON (deep-copied in and out)
+ * <p>Immutable: the manifest tree is deep-copied in and out, and its digest computed at most once.
+ * A release read from a {@link Statement} shares the statement's tree (neither ever changes it)
+ * instead of copying it.
  */
-public record Release(ReleaseName name, ObjectNode manifest) {
+public final class Release {
   public static final String PREDICATE_TYPE = "https://toolseal.dev/release/v1";
 
-  public Release {
-    if (name == null || manifest == null) {
-      throw new IllegalArgumentException("a release needs a name and a manifest");
-    }
-    manifest = manifest.deepCopy();
+  private final ReleaseName name;
+  /** Never modified and never handed out: {@link #manifest()} copies. */
+  private final ObjectNode manifest;
+  private volatile Hash digest;
+
+  /**
+   * A release of {@code name} with {@code manifest} (copied).
+   *
+   * @param name server name and version
+   * @param manifest the manifest JSON
+   */
+  public Release(ReleaseName name, ObjectNode manifest) {
+    this(name, manifest == null ? null : manifest.deepCopy(), null);
   }
 
-  @Override
+  private Release(ReleaseName name, ObjectNode owned, Hash digest) {
+    if (name == null || owned == null) {
+      throw new IllegalArgumentException("a release needs a name and a manifest");
+    }
+    this.name = name;
+    this.manifest = owned;
+    this.digest = digest;
+  }
+
+  /** Server name and version. */
+  public ReleaseName name() {
+    return name;
+  }
+
+  /** A copy of the manifest JSON. */
   public ObjectNode manifest() {
     return manifest.deepCopy();
   }
 
+  /**
+   * The manifest read strictly as a {@link ToolManifest} ({@link ManifestFormat#parse(
+   * com.fasterxml.jackson.databind.JsonNode)} with the default limits), straight from the held
+   * tree.
+   *
+   * @throws ManifestException if the predicate is not a valid stored manifest
+   */
+  public ToolManifest toolManifest() throws ManifestException {
+    return new ManifestFormat().parse(manifest);
+  }
+
   /** SHA-256 of the JCS (RFC 8785) bytes of the manifest. */
   public Hash manifestDigest() {
-    return CanonicalJson.digest(manifest);
+    Hash d = digest;
+    if (d == null) {
+      d = CanonicalJson.digest(manifest);
+      digest = d;
+    }
+    return d;
   }
 
   public Subject subject() {
@@ -49,13 +92,27 @@ public record Release(ReleaseName name, ObjectNode manifest) {
       throws PredicateFormatException, AttestationVerificationException {
     Predicates.requireType(st, PREDICATE_TYPE);
     Subject subject = st.singleSubject();
-    Release r = new Release(Predicates.releaseName(subject.name(), PREDICATE_TYPE),
-        st.predicate());
-    Hash actual = r.manifestDigest();
+    ReleaseName name = Predicates.releaseName(subject.name(), PREDICATE_TYPE);
+    Hash actual = CanonicalJson.digest(st.predicateView());
     if (!actual.equals(subject.sha256())) {
       throw AttestationVerificationException.digestMismatch(
           "release subject digest is not the digest of the manifest", subject.sha256(), actual);
     }
-    return r;
+    return new Release(name, st.predicateView(), actual);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Release r && name.equals(r.name) && manifest.equals(r.manifest);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + manifest.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Release[name=" + name + ", manifest=" + manifest + "]";
   }
 }

@@ -1,9 +1,7 @@
 package dev.toolseal.verifier.manifest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.toolseal.tlog.Hash;
 import java.nio.charset.StandardCharsets;
 
@@ -13,8 +11,6 @@ import java.nio.charset.StandardCharsets;
  * order and whitespace of the original never matter, while every character of every string does.
  */
 public final class CanonicalJson {
-  private static final ObjectMapper READER = JsonMapper.builder().build();
-
   private final String text;
   private final JsonNode tree;
   private volatile Hash sha256;
@@ -24,23 +20,18 @@ public final class CanonicalJson {
     this.tree = tree;
   }
 
-  /** Canonicalizes a tree that {@link StrictJson} accepted; the tree is copied. */
+  /**
+   * Canonicalizes a tree that {@link StrictJson} accepted; the tree is copied, as the default
+   * mapper would read the canonical text back (canonical member order, default number types).
+   */
   static CanonicalJson of(JsonNode checked) {
-    String text = Jcs.canonical(checked);
-    return new CanonicalJson(text, reparse(text));
+    dev.toolseal.verifier.json.Jcs.Canonical c = dev.toolseal.verifier.json.Jcs.canonical(checked);
+    return new CanonicalJson(c.text(), c.tree());
   }
 
   /** A JSON string value. */
   static CanonicalJson ofString(String value) {
-    return of(READER.getNodeFactory().textNode(value));
-  }
-
-  private static JsonNode reparse(String canonicalText) {
-    try {
-      return READER.readTree(canonicalText);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("canonical text does not parse", e);
-    }
+    return of(JsonNodeFactory.instance.textNode(value));
   }
 
   /** The canonical JSON text. */

@@ -110,7 +110,8 @@ public final class ManifestFormat {
    * statement, with the same checks as {@link #parse(byte[])} except those only bytes allow:
    * UTF-8 validity, grammar and duplicate member names must have been enforced when the tree
    * was read (the library's strict reader does), and the size limit applies to the canonical
-   * form of the manifest instead of to the bytes it was read from.
+   * form of the manifest instead of to the bytes it was read from. The tree is only read: it is
+   * neither modified nor kept.
    */
   public ToolManifest parse(JsonNode tree) throws ManifestException {
     json.checkTree(tree, SOURCE);
