@@ -5,7 +5,7 @@ import dev.toolseal.tlog.Hash;
 import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.ManifestFormat;
 import dev.toolseal.verifier.manifest.ToolManifest;
-import java.util.Objects;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A publisher's release: predicate type {@value #PREDICATE_TYPE}; the predicate IS the tool
@@ -23,6 +23,8 @@ public final class Release {
   /** Never modified and never handed out: {@link #manifest()} copies. */
   private final ObjectNode manifest;
   private volatile Hash digest;
+  /** JCS text of the manifest, kept when it was computed to check a statement's subject. */
+  private final String canonical;
 
   /**
    * A release of {@code name} with {@code manifest} (copied).
@@ -31,15 +33,16 @@ public final class Release {
    * @param manifest the manifest JSON
    */
   public Release(ReleaseName name, ObjectNode manifest) {
-    this(name, manifest == null ? null : manifest.deepCopy(), null);
+    this(name, manifest == null ? null : manifest.deepCopy(), null, null);
   }
 
-  private Release(ReleaseName name, ObjectNode owned, Hash digest) {
+  private Release(ReleaseName name, ObjectNode owned, String canonical, Hash digest) {
     if (name == null || owned == null) {
       throw new IllegalArgumentException("a release needs a name and a manifest");
     }
     this.name = name;
     this.manifest = owned;
+    this.canonical = canonical;
     this.digest = digest;
   }
 
@@ -62,6 +65,17 @@ public final class Release {
    */
   public ToolManifest toolManifest() throws ManifestException {
     return new ManifestFormat().parse(manifest);
+  }
+
+  /**
+   * Whether {@link #manifestDigest()} is also {@code m}'s {@link ToolManifest#digest()}: true when
+   * the manifest JSON is exactly {@code m}'s stored document, e.g. the signed document of a
+   * release read by {@link #fromStatement} and then {@link #toolManifest()}, whose arrays are in
+   * entry order. Answered without hashing when this release was read from a statement; false
+   * can also mean "not known", so callers then compute {@code m.digest()}.
+   */
+  public boolean digestIsOf(ToolManifest m) {
+    return canonical != null && ManifestFormat.isStoredForm(m, canonical);
   }
 
   /** SHA-256 of the JCS (RFC 8785) bytes of the manifest. */
@@ -93,12 +107,13 @@ public final class Release {
     Predicates.requireType(st, PREDICATE_TYPE);
     Subject subject = st.singleSubject();
     ReleaseName name = Predicates.releaseName(subject.name(), PREDICATE_TYPE);
-    Hash actual = CanonicalJson.digest(st.predicateView());
+    String canonical = CanonicalJson.text(st.predicateView());
+    Hash actual = CanonicalJson.sha256(canonical.getBytes(StandardCharsets.UTF_8));
     if (!actual.equals(subject.sha256())) {
       throw AttestationVerificationException.digestMismatch(
           "release subject digest is not the digest of the manifest", subject.sha256(), actual);
     }
-    return new Release(name, st.predicateView(), actual);
+    return new Release(name, st.predicateView(), canonical, actual);
   }
 
   @Override

@@ -116,12 +116,42 @@ public final class ManifestFormat {
   public ToolManifest parse(JsonNode tree) throws ManifestException {
     json.checkTree(tree, SOURCE);
     ToolManifest m = read(tree);
-    int size = canonicalText(m).getBytes(StandardCharsets.UTF_8).length;
+    long size = utf8Length(canonicalText(m));
     if (size > limits.maxBytes()) {
       throw new ManifestException(Reason.TOO_LARGE, SOURCE, "",
           size + " canonical bytes, limit " + limits.maxBytes());
     }
     return m;
+  }
+
+  /**
+   * Whether {@code canonicalText} is exactly the canonical text of {@code m}'s stored document,
+   * {@link #format}; then its SHA-256 is {@link ToolManifest#digest()}. A manifest JSON tree read
+   * by {@link #parse(JsonNode)} is its manifest's stored document when its arrays are in entry
+   * order, as {@link #format} writes them.
+   */
+  public static boolean isStoredForm(ToolManifest m, String canonicalText) {
+    return canonicalText(m).equals(canonicalText);
+  }
+
+  /** The length of {@code s} in UTF-8, without encoding it; a lone surrogate counts as '?'. */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += Character.isSurrogate(c) ? 1 : 3;
+      }
+    }
+    return n;
   }
 
   private ToolManifest read(JsonNode doc) throws ManifestException {

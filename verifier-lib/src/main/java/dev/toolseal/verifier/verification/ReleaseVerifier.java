@@ -200,7 +200,9 @@ public final class ReleaseVerifier {
       throw new EvidenceRejectedException(Problem.MALFORMED,
           "the signed release does not hold a valid tool manifest", e);
     }
-    return new SignedRelease(release.subject(), signed, signed.digest());
+    // the signed document is normally the manifest's stored form: its digest is then known
+    Hash digest = release.digestIsOf(signed) ? release.manifestDigest() : signed.digest();
+    return new SignedRelease(release.subject(), signed, digest);
   }
 
   private static ToolManifest manifest(SignedRelease release, ServerRef server,

@@ -105,6 +105,24 @@ class ManifestTreeParseTest {
   }
 
   @Test
+  void utf8LengthIsTheLengthOfTheEncoding() {
+    java.util.Random r = new java.util.Random(8);
+    String alphabet = "a\u007f\u0080\u07ff\u0800\u20ac\uffff";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = r.nextInt(20); n > 0; n--) {
+        if (r.nextInt(5) == 0) {
+          sb.appendCodePoint(0x10000 + r.nextInt(0x100000));
+        } else {
+          sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+      }
+      String s = sb.toString();
+      assertEquals(s.getBytes(StandardCharsets.UTF_8).length, ManifestFormat.utf8Length(s), s);
+    }
+  }
+
+  @Test
   void treeOverTheSizeLimitIsRefused() throws Exception {
     ManifestLimits small = new ManifestLimits(1000, 100, 64, 1000);
     JsonNode tree = base();
