@@ -25,6 +25,8 @@ public final class Release {
   private volatile Hash digest;
   /** JCS text of the manifest, kept when it was computed to check a statement's subject. */
   private final String canonical;
+  /** The manifest read in the same pass, when it was valid (null otherwise). */
+  private final ToolManifest read;
 
   /**
    * A release of {@code name} with {@code manifest} (copied).
@@ -33,16 +35,18 @@ public final class Release {
    * @param manifest the manifest JSON
    */
   public Release(ReleaseName name, ObjectNode manifest) {
-    this(name, manifest == null ? null : manifest.deepCopy(), null, null);
+    this(name, manifest == null ? null : manifest.deepCopy(), null, null, null);
   }
 
-  private Release(ReleaseName name, ObjectNode owned, String canonical, Hash digest) {
+  private Release(ReleaseName name, ObjectNode owned, String canonical, ToolManifest read,
+      Hash digest) {
     if (name == null || owned == null) {
       throw new IllegalArgumentException("a release needs a name and a manifest");
     }
     this.name = name;
     this.manifest = owned;
     this.canonical = canonical;
+    this.read = read;
     this.digest = digest;
   }
 
@@ -59,12 +63,12 @@ public final class Release {
   /**
    * The manifest read strictly as a {@link ToolManifest} ({@link ManifestFormat#parse(
    * com.fasterxml.jackson.databind.JsonNode)} with the default limits), straight from the held
-   * tree.
+   * tree (a release read by {@link #fromStatement} read it while checking the subject digest).
    *
    * @throws ManifestException if the predicate is not a valid stored manifest
    */
   public ToolManifest toolManifest() throws ManifestException {
-    return new ManifestFormat().parse(manifest);
+    return read != null ? read : new ManifestFormat().parse(manifest);
   }
 
   /**
@@ -107,13 +111,23 @@ public final class Release {
     Predicates.requireType(st, PREDICATE_TYPE);
     Subject subject = st.singleSubject();
     ReleaseName name = Predicates.releaseName(subject.name(), PREDICATE_TYPE);
-    String canonical = CanonicalJson.text(st.predicateView());
+    ObjectNode tree = st.predicateView();
+    ToolManifest read = null;
+    String canonical;
+    try {
+      // a valid manifest is read once: its parts' canonical texts make up JCS of the tree
+      ManifestFormat.TreeRead r = new ManifestFormat().parseWithText(tree);
+      read = r.manifest();
+      canonical = r.treeText();
+    } catch (ManifestException e) {
+      canonical = CanonicalJson.text(tree); // not a manifest: toolManifest() will say why
+    }
     Hash actual = CanonicalJson.sha256(canonical.getBytes(StandardCharsets.UTF_8));
     if (!actual.equals(subject.sha256())) {
       throw AttestationVerificationException.digestMismatch(
           "release subject digest is not the digest of the manifest", subject.sha256(), actual);
     }
-    return new Release(name, st.predicateView(), canonical, actual);
+    return new Release(name, tree, canonical, read, actual);
   }
 
   @Override
