@@ -1,13 +1,9 @@
 package dev.toolseal.verifier.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.tlog.Hash;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,30 +28,8 @@ import org.erdtman.jcs.NumberToJSON;
  */
 public final class Jcs {
   private static final long EXACT_LIMIT = 1L << 53;
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Jcs() {}
-
-  /**
-   * A JSON value's canonical text together with the tree Jackson's default mapper reads from that
-   * text: members in canonical order, numbers as int, long, BigInteger or double nodes.
-   *
-   * @param text the canonical text
-   * @param tree a new tree (it shares only immutable string nodes with the input)
-   */
-  public record Canonical(String text, JsonNode tree) {}
-
-  /**
-   * The canonical text of {@code node} and a canonical copy of it, made in one walk: the same
-   * text as {@link #canonicalText} and the same tree as {@code new ObjectMapper().readTree(text)}
-   * ({@code JcsTest.canonicalCopyIsTheTreeOfTheCanonicalText}), without writing and reading the
-   * text again.
-   */
-  public static Canonical canonical(JsonNode node) {
-    StringBuilder out = new StringBuilder(256);
-    JsonNode copy = writeCopy(node, out);
-    return new Canonical(out.toString(), copy);
-  }
 
   /** The canonical text of {@code node}, which may be any JSON value. */
   public static String canonicalText(JsonNode node) {
@@ -121,81 +95,6 @@ public final class Jcs {
       case NULL -> out.append("null");
       default -> throw new IllegalArgumentException("not a JSON value: " + n.getNodeType());
     }
-  }
-
-  private static JsonNode writeCopy(JsonNode n, StringBuilder out) {
-    switch (n.getNodeType()) {
-      case OBJECT -> {
-        List<String> names = new ArrayList<>(n.size());
-        n.fieldNames().forEachRemaining(names::add);
-        Collections.sort(names);
-        ObjectNode copy = NODES.objectNode();
-        out.append('{');
-        for (int i = 0; i < names.size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          string(names.get(i), out);
-          out.append(':');
-          copy.set(names.get(i), writeCopy(n.get(names.get(i)), out));
-        }
-        out.append('}');
-        return copy;
-      }
-      case ARRAY -> {
-        ArrayNode copy = NODES.arrayNode(n.size());
-        out.append('[');
-        for (int i = 0; i < n.size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          copy.add(writeCopy(n.get(i), out));
-        }
-        out.append(']');
-        return copy;
-      }
-      case STRING -> {
-        string(n.textValue(), out);
-        return n; // a text node is immutable
-      }
-      case NUMBER -> {
-        String text = number(n);
-        out.append(text);
-        return numberNode(text);
-      }
-      case BOOLEAN -> {
-        out.append(n.booleanValue() ? "true" : "false");
-        return NODES.booleanNode(n.booleanValue());
-      }
-      case NULL -> {
-        out.append("null");
-        return NODES.nullNode();
-      }
-      default -> throw new IllegalArgumentException("not a JSON value: " + n.getNodeType());
-    }
-  }
-
-  /**
-   * The node Jackson's default reader makes of a canonical number: a literal with a fraction or
-   * an exponent is a double; an integer literal is an int, a long or a BigInteger, the smallest
-   * that holds it.
-   */
-  private static JsonNode numberNode(String canonical) {
-    if (canonical.indexOf('.') >= 0 || canonical.indexOf('e') >= 0) {
-      return NODES.numberNode(Double.parseDouble(canonical));
-    }
-    if (canonical.length() <= 18) {
-      long l = Long.parseLong(canonical);
-      return (int) l == l ? NODES.numberNode((int) l) : NODES.numberNode(l);
-    }
-    BigInteger v = new BigInteger(canonical);
-    if (v.bitLength() < 32) {
-      return NODES.numberNode(v.intValue());
-    }
-    if (v.bitLength() < 64) {
-      return NODES.numberNode(v.longValue());
-    }
-    return NODES.numberNode(v);
   }
 
   private static void string(String s, StringBuilder out) {

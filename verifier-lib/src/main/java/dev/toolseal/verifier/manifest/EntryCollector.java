@@ -59,7 +59,7 @@ final class EntryCollector {
     if (entries.containsKey(key)) {
       throw new DuplicateEntryException(key, source, pointer);
     }
-    CanonicalJson value = CanonicalJson.of(entry);
+    CanonicalJson value = CanonicalJson.ofEntry(entry, member);
     entries.put(key, value);
     return value;
   }

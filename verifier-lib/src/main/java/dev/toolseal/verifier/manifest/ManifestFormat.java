@@ -153,7 +153,8 @@ public final class ManifestFormat {
     Map<EntryKind, List<CanonicalJson>> arrays = new EnumMap<>(EntryKind.class);
     ToolManifest m = read(tree, arrays);
     String text = documentText(m.server(), m.clientCapabilities(), m.initialize(), arrays);
-    long size = utf8Length(text);
+    // a char is 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): count only when it matters
+    long size = 3L * text.length() <= limits.maxBytes() ? 0 : utf8Length(text);
     if (size > limits.maxBytes()) {
       throw new ManifestException(Reason.TOO_LARGE, SOURCE, "",
           size + " canonical bytes, limit " + limits.maxBytes());
