@@ -52,6 +52,11 @@ final class CanonicalJson {
     return Jcs.canonicalBytes(node);
   }
 
+  /** RFC 8785 canonical text of {@code node}. */
+  static String text(JsonNode node) {
+    return Jcs.canonicalText(node);
+  }
+
   /** SHA-256 of the JCS bytes of {@code node}. */
   static Hash digest(JsonNode node) {
     return Jcs.sha256(node);

@@ -20,18 +20,27 @@ import java.util.Set;
  * lowercase hex); a predicate that is a JSON object. The predicate is kept as a JSON tree for the
  * typed predicate parsers. {@link #toJson()} is JCS.
  *
- * @param subjects the subjects (copied)
- * @param predicateType the predicate type URI
- * @param predicate the predicate object (deep-copied in and out)
+ * <p>Immutable: the subjects are copied, the predicate tree deep-copied in and out.
  */
-public record Statement(List<Subject> subjects, String predicateType, ObjectNode predicate) {
+public final class Statement {
   public static final String TYPE = "https://in-toto.io/Statement/v1";
   /** The DSSE payloadType of an in-toto statement. */
   public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
   public static final int MAX_SUBJECTS = 64;
   public static final int MAX_PREDICATE_TYPE_CHARS = 256;
 
-  public Statement {
+  private final List<Subject> subjects;
+  private final String predicateType;
+  /** Never modified and never handed out: {@link #predicate()} copies. */
+  private final ObjectNode predicate;
+
+  public Statement(List<Subject> subjects, String predicateType, ObjectNode predicate) {
+    this(subjects, predicateType, predicate, true);
+  }
+
+  /** {@code copy} false only for a tree no one else holds (one {@link #parse} just read). */
+  private Statement(List<Subject> subjects, String predicateType, ObjectNode predicate,
+      boolean copy) {
     if (subjects == null || subjects.isEmpty() || subjects.size() > MAX_SUBJECTS) {
       throw new IllegalArgumentException("a statement has 1.." + MAX_SUBJECTS + " subjects");
     }
@@ -39,8 +48,9 @@ public record Statement(List<Subject> subjects, String predicateType, ObjectNode
         || predicateType.length() > MAX_PREDICATE_TYPE_CHARS || predicate == null) {
       throw new IllegalArgumentException("a statement needs a predicateType and a predicate");
     }
-    subjects = List.copyOf(subjects);
-    predicate = predicate.deepCopy();
+    this.subjects = List.copyOf(subjects);
+    this.predicateType = predicateType;
+    this.predicate = copy ? predicate.deepCopy() : predicate;
   }
 
   /** A statement about one subject. */
@@ -48,9 +58,25 @@ public record Statement(List<Subject> subjects, String predicateType, ObjectNode
     return new Statement(List.of(subject), predicateType, predicate);
   }
 
-  @Override
+  public List<Subject> subjects() {
+    return subjects;
+  }
+
+  public String predicateType() {
+    return predicateType;
+  }
+
+  /** A copy of the predicate object. */
   public ObjectNode predicate() {
     return predicate.deepCopy();
+  }
+
+  /**
+   * The predicate tree itself, for the predicate parsers of this package: read it, never modify
+   * it or let it out (a {@link Release} may share it, since neither changes it).
+   */
+  ObjectNode predicateView() {
+    return predicate;
   }
 
   /** The only subject; a PredicateFormatException if there is not exactly one. */
@@ -80,7 +106,8 @@ public record Statement(List<Subject> subjects, String predicateType, ObjectNode
       if (!predicate.isObject()) {
         throw new StatementFormatException("predicate must be a JSON object");
       }
-      return new Statement(subjects, predicateType, (ObjectNode) predicate);
+      // the tree was just read and is held by no one else: no copy
+      return new Statement(subjects, predicateType, (ObjectNode) predicate, false);
     } catch (JsonException e) {
       throw new StatementFormatException(e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -101,5 +128,22 @@ public record Statement(List<Subject> subjects, String predicateType, ObjectNode
     root.put("predicateType", predicateType);
     root.set("predicate", predicate.deepCopy());
     return CanonicalJson.canonical(root);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Statement st && subjects.equals(st.subjects)
+        && predicateType.equals(st.predicateType) && predicate.equals(st.predicate);
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * subjects.hashCode() + predicateType.hashCode()) * 31 + predicate.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Statement[subjects=" + subjects + ", predicateType=" + predicateType + ", predicate="
+        + predicate + "]";
   }
 }

@@ -158,9 +158,18 @@ public final class StrictJson {
    * One unescaped reference token below {@code parent} ({@code null} is the root): the JSON
    * Pointer string is built only when a check fails, not once per node of every valid document.
    */
-  private record Path(Path parent, String token) {
+  private record Path(Path parent, String token, int index) {
+    Path(Path parent, String token) {
+      this(parent, token, -1);
+    }
+
+    Path(Path parent, int index) {
+      this(parent, null, index);
+    }
+
     static String pointer(Path p) {
-      return p == null ? "" : pointer(p.parent) + "/" + escapePointer(p.token);
+      return p == null ? "" : pointer(p.parent) + "/"
+          + (p.token == null ? Integer.toString(p.index) : escapePointer(p.token));
     }
   }
 
@@ -180,7 +189,7 @@ public final class StrictJson {
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        check(node.get(i), new Path(path, Integer.toString(i)));
+        check(node.get(i), new Path(path, i));
       }
     } else if (node.isTextual()) {
       if (node.textValue().length() > limits.maxStringLength()) {

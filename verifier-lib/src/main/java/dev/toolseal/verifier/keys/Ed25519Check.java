@@ -8,13 +8,14 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * judge every RFC 8032 vector and single bit flip alike ({@code Ed25519CheckTest}). One
  * difference, a tightening: BouncyCastle refuses every signature under a public key of small
  * order (which has no secret; JDK 17 accepts forgeries such as R = identity, S = 0 under the
- * identity key).
+ * identity key). Public for the checkpoint note signatures ({@code log.CheckpointOpener}); keys
+ * are checked through {@link VerificationKey}.
  */
-final class Ed25519Check {
+public final class Ed25519Check {
   private Ed25519Check() {}
 
   /** Whether {@code sig} (64 bytes) is a valid signature of {@code message} under {@code key}. */
-  static boolean verify(byte[] key, byte[] message, byte[] sig) {
+  public static boolean verify(byte[] key, byte[] message, byte[] sig) {
     if (key.length != Ed25519.PUBLIC_KEY_SIZE || sig.length != Ed25519.SIGNATURE_SIZE) {
       return false;
     }

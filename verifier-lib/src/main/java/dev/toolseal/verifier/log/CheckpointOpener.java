@@ -8,6 +8,7 @@ import dev.toolseal.tlog.note.NoteException;
 import dev.toolseal.tlog.note.NoteVerifier;
 import dev.toolseal.verifier.SuccessCache;
 import dev.toolseal.verifier.json.Jcs;
+import dev.toolseal.verifier.keys.Ed25519Check;
 import java.util.Collection;
 import java.util.List;
 
@@ -17,6 +18,10 @@ import java.util.List;
  * those keys (by value) and the quorum, which is everything the opening reads; failures are never
  * remembered (see {@link SuccessCache}). A client sees the same checkpoint note in every bundle
  * of a release and again from its own store, on every verification.
+ *
+ * <p>The Ed25519 signatures of the log key and the witnesses are checked with the library's own
+ * RFC 8032 check ({@link Ed25519Check}, the one that checks DSSE signatures) through tlog-core's
+ * {@link dev.toolseal.tlog.note.SignatureCheck}, not with the JDK's slower one.
  */
 public final class CheckpointOpener {
   private record Key(Hash note, NoteVerifier logKey, List<CosignatureVerifier> witnesses,
@@ -35,7 +40,8 @@ public final class CheckpointOpener {
     try {
       return OPENED.get(key, () -> {
         try {
-          return SignedCheckpoint.open(note, logKey, witnesses, quorum);
+          return SignedCheckpoint.open(note, logKey.withCheck(Ed25519Check::verify),
+              witnesses.stream().map(w -> w.withCheck(Ed25519Check::verify)).toList(), quorum);
         } catch (NoteException | CheckpointException e) {
           throw new Refused(e);
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.toolseal.tlog.Hash;
 import java.nio.charset.StandardCharsets;
 
@@ -11,36 +13,50 @@ import java.nio.charset.StandardCharsets;
  * One JSON value held in its RFC 8785 canonical form. Immutable: the tree handed out by {@link
  * #tree()} is a fresh copy. Two values are equal exactly when their canonical texts are, so member
  * order and whitespace of the original never matter, while every character of every string does.
+ *
+ * <p>The tree is read from the canonical text only when first needed (diffs, the stored document
+ * as a tree): verifying a manifest compares texts, so most values never need one. What a
+ * {@link ToolManifest} checks on every value (its JSON type, an entry's identity member) is kept
+ * from the tree the value was made of.
  */
 public final class CanonicalJson {
   private static final ObjectMapper READER = JsonMapper.builder().build();
 
   private final String text;
-  private final JsonNode tree;
+  private final JsonNodeType type;
+  /** The name and value of the identity member of a list entry; null for other values. */
+  private final String idMember;
+  private final JsonNode idValue;
+  private volatile JsonNode tree;
   private volatile Hash sha256;
 
-  private CanonicalJson(String text, JsonNode tree) {
+  private CanonicalJson(String text, JsonNodeType type, String idMember, JsonNode idValue) {
     this.text = text;
-    this.tree = tree;
+    this.type = type;
+    this.idMember = idMember;
+    this.idValue = idValue;
   }
 
-  /** Canonicalizes a tree that {@link StrictJson} accepted; the tree is copied. */
+  /** Canonicalizes a tree that {@link StrictJson} accepted; nothing of it is kept but text. */
   static CanonicalJson of(JsonNode checked) {
-    String text = Jcs.canonical(checked);
-    return new CanonicalJson(text, reparse(text));
+    return new CanonicalJson(Jcs.canonical(checked), checked.getNodeType(), null, null);
+  }
+
+  /**
+   * As {@link #of} for a list entry (an object) whose identity member {@code idMember} holds a
+   * string, which is kept (a text node is immutable) for {@link #member}.
+   */
+  static CanonicalJson ofEntry(JsonNode checked, String idMember) {
+    JsonNode id = checked.get(idMember);
+    if (id == null || !id.isTextual()) {
+      return of(checked);
+    }
+    return new CanonicalJson(Jcs.canonical(checked), checked.getNodeType(), idMember, id);
   }
 
   /** A JSON string value. */
   static CanonicalJson ofString(String value) {
-    return of(READER.getNodeFactory().textNode(value));
-  }
-
-  private static JsonNode reparse(String canonicalText) {
-    try {
-      return READER.readTree(canonicalText);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("canonical text does not parse", e);
-    }
+    return of(JsonNodeFactory.instance.textNode(value));
   }
 
   /** The canonical JSON text. */
@@ -63,19 +79,41 @@ public final class CanonicalJson {
     return h;
   }
 
-  /** A fresh mutable copy of the value as a Jackson tree. */
+  /**
+   * A fresh mutable copy of the value as a Jackson tree: the canonical text as the default mapper
+   * reads it (canonical member order, int, long, BigInteger or double numbers).
+   */
   public JsonNode tree() {
-    return tree.deepCopy();
+    return view().deepCopy();
   }
 
   /** The held tree itself, for reading only (never modify or hand it out): no copy. */
   JsonNode view() {
-    return tree;
+    JsonNode t = tree;
+    if (t == null) {
+      try {
+        t = READER.readTree(text);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("canonical text does not parse", e);
+      }
+      tree = t;
+    }
+    return t;
+  }
+
+  /** Whether the value is a JSON object. */
+  boolean isObject() {
+    return type == JsonNodeType.OBJECT;
+  }
+
+  /** The member {@code name} of an object value (a missing node if absent), for reading only. */
+  JsonNode member(String name) {
+    return name.equals(idMember) ? idValue : view().path(name);
   }
 
   /** The value's JSON type as Jackson names it (OBJECT, ARRAY, STRING, ...). */
   public String type() {
-    return tree.getNodeType().name();
+    return type.name();
   }
 
   @Override

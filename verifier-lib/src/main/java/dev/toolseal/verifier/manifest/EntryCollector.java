@@ -2,7 +2,9 @@ package dev.toolseal.verifier.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.verifier.manifest.ManifestException.Reason;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -18,18 +20,23 @@ final class EntryCollector {
     this.limits = limits;
   }
 
-  /** Adds every element of the array at {@code pointer} (which must be an array) as a kind entry. */
-  void addArray(EntryKind kind, JsonNode array, String source, String pointer)
+  /**
+   * Adds every element of the array at {@code pointer} (which must be an array) as a kind entry;
+   * returns them in array order.
+   */
+  List<CanonicalJson> addArray(EntryKind kind, JsonNode array, String source, String pointer)
       throws ManifestException {
     if (!array.isArray()) {
       throw new ManifestException(Reason.WRONG_TYPE, source, pointer, "expected an array");
     }
+    List<CanonicalJson> added = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      add(kind, array.get(i), source, pointer + "/" + i);
+      added.add(add(kind, array.get(i), source, pointer + "/" + i));
     }
+    return added;
   }
 
-  private void add(EntryKind kind, JsonNode entry, String source, String pointer)
+  private CanonicalJson add(EntryKind kind, JsonNode entry, String source, String pointer)
       throws ManifestException {
     if (entries.size() >= limits.maxEntries()) {
       throw new ManifestException(
@@ -52,7 +59,9 @@ final class EntryCollector {
     if (entries.containsKey(key)) {
       throw new DuplicateEntryException(key, source, pointer);
     }
-    entries.put(key, CanonicalJson.of(entry));
+    CanonicalJson value = CanonicalJson.ofEntry(entry, member);
+    entries.put(key, value);
+    return value;
   }
 
   SortedMap<EntryKey, CanonicalJson> entries() {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.manifest.ManifestException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -49,27 +51,41 @@ public final class ManifestFormat {
    * canonicalized again; {@code ManifestCompositionTest} checks it equals JCS of the tree.
    */
   static String canonicalText(ToolManifest m) {
+    Map<EntryKind, List<CanonicalJson>> arrays = new EnumMap<>(EntryKind.class);
+    for (EntryKind kind : EntryKind.values()) {
+      if (kind.isListKind()) {
+        arrays.put(kind, m.entries(kind));
+      }
+    }
+    return documentText(m.server(), m.clientCapabilities(), m.initialize(), arrays);
+  }
+
+  /**
+   * The canonical text of a stored document with these parts, each array in the order given. JCS
+   * is structural, so this is JCS of any document tree with these members whose parts have these
+   * canonical texts.
+   */
+  private static String documentText(ServerRef server, CanonicalJson client, CanonicalJson init,
+      Map<EntryKind, List<CanonicalJson>> arrays) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     TreeMap<String, String> members = new TreeMap<>();
     members.put("manifestVersion", Jcs.canonical(f.textNode(ToolManifest.VERSION)));
-    ObjectNode server = f.objectNode();
-    server.put("name", m.server().name());
-    server.put("version", m.server().version());
-    members.put("server", Jcs.canonical(server));
-    members.put("clientCapabilities", m.clientCapabilities().text());
-    members.put("initialize", m.initialize().text());
+    ObjectNode serverNode = f.objectNode();
+    serverNode.put("name", server.name());
+    serverNode.put("version", server.version());
+    members.put("server", Jcs.canonical(serverNode));
+    members.put("clientCapabilities", client.text());
+    members.put("initialize", init.text());
     int size = 256;
-    for (EntryKind kind : EntryKind.values()) {
-      if (kind.isListKind()) {
-        StringJoiner array = new StringJoiner(",", "[", "]");
-        for (CanonicalJson e : m.entries(kind)) {
-          array.add(e.text());
-          size += e.text().length() + 1;
-        }
-        members.put(kind.arrayName().orElseThrow(), array.toString());
+    for (Map.Entry<EntryKind, List<CanonicalJson>> kind : arrays.entrySet()) {
+      StringJoiner array = new StringJoiner(",", "[", "]");
+      for (CanonicalJson e : kind.getValue()) {
+        array.add(e.text());
+        size += e.text().length() + 1;
       }
+      members.put(kind.getKey().arrayName().orElseThrow(), array.toString());
     }
-    StringBuilder out = new StringBuilder(size + m.initialize().text().length());
+    StringBuilder out = new StringBuilder(size + init.text().length());
     out.append('{');
     for (Map.Entry<String, String> member : members.entrySet()) {
       if (out.length() > 1) {
@@ -102,7 +118,7 @@ public final class ManifestFormat {
 
   /** Reads a stored manifest document. */
   public ToolManifest parse(byte[] utf8) throws ManifestException {
-    return read(json.parse(utf8, SOURCE));
+    return read(json.parse(utf8, SOURCE), new EnumMap<>(EntryKind.class));
   }
 
   /**
@@ -110,20 +126,75 @@ public final class ManifestFormat {
    * statement, with the same checks as {@link #parse(byte[])} except those only bytes allow:
    * UTF-8 validity, grammar and duplicate member names must have been enforced when the tree
    * was read (the library's strict reader does), and the size limit applies to the canonical
-   * form of the manifest instead of to the bytes it was read from.
+   * form of the manifest instead of to the bytes it was read from. The tree is only read: it is
+   * neither modified nor kept.
    */
   public ToolManifest parse(JsonNode tree) throws ManifestException {
+    return parseWithText(tree).manifest();
+  }
+
+  /**
+   * A manifest read from a JSON tree, and the RFC 8785 canonical text of that tree itself (its
+   * arrays in the tree's order, so it differs from {@link #format} when they are not in entry
+   * order).
+   *
+   * @param manifest the manifest
+   * @param treeText JCS of the tree that was read
+   */
+  public record TreeRead(ToolManifest manifest, String treeText) {}
+
+  /**
+   * {@link #parse(JsonNode)}, also giving JCS of the tree, assembled from the canonical texts of
+   * its parts instead of canonicalizing the tree a second time ({@code ManifestTreeParseTest}
+   * checks it equals JCS of the tree).
+   */
+  public TreeRead parseWithText(JsonNode tree) throws ManifestException {
     json.checkTree(tree, SOURCE);
-    ToolManifest m = read(tree);
-    int size = canonicalText(m).getBytes(StandardCharsets.UTF_8).length;
+    Map<EntryKind, List<CanonicalJson>> arrays = new EnumMap<>(EntryKind.class);
+    ToolManifest m = read(tree, arrays);
+    String text = documentText(m.server(), m.clientCapabilities(), m.initialize(), arrays);
+    // a char is 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): count only when it matters
+    long size = 3L * text.length() <= limits.maxBytes() ? 0 : utf8Length(text);
     if (size > limits.maxBytes()) {
       throw new ManifestException(Reason.TOO_LARGE, SOURCE, "",
           size + " canonical bytes, limit " + limits.maxBytes());
     }
-    return m;
+    return new TreeRead(m, text);
   }
 
-  private ToolManifest read(JsonNode doc) throws ManifestException {
+  /**
+   * Whether {@code canonicalText} is exactly the canonical text of {@code m}'s stored document,
+   * {@link #format}; then its SHA-256 is {@link ToolManifest#digest()}. A manifest JSON tree read
+   * by {@link #parse(JsonNode)} is its manifest's stored document when its arrays are in entry
+   * order, as {@link #format} writes them.
+   */
+  public static boolean isStoredForm(ToolManifest m, String canonicalText) {
+    return canonicalText(m).equals(canonicalText);
+  }
+
+  /** The length of {@code s} in UTF-8, without encoding it; a lone surrogate counts as '?'. */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += Character.isSurrogate(c) ? 1 : 3;
+      }
+    }
+    return n;
+  }
+
+  /** Reads a document; {@code arrays} receives each entry array's parts in document order. */
+  private ToolManifest read(JsonNode doc, Map<EntryKind, List<CanonicalJson>> arrays)
+      throws ManifestException {
     EntryCollector.requireObject(doc, SOURCE, "");
     for (Map.Entry<String, JsonNode> member : doc.properties()) {
       if (!MEMBERS.contains(member.getKey())) {
@@ -145,8 +216,8 @@ public final class ManifestFormat {
     for (EntryKind kind : EntryKind.values()) {
       if (kind.isListKind()) {
         String array = kind.arrayName().orElseThrow();
-        entries.addArray(
-            kind, EntryCollector.requireMember(doc, array, SOURCE, ""), SOURCE, "/" + array);
+        arrays.put(kind, entries.addArray(
+            kind, EntryCollector.requireMember(doc, array, SOURCE, ""), SOURCE, "/" + array));
       }
     }
     return new ToolManifest(

@@ -2,6 +2,7 @@ package dev.toolseal.verifier.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.tlog.Hash;
 import java.util.Collections;
@@ -34,7 +35,7 @@ public record ToolManifest(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(clientCapabilities, "clientCapabilities");
     Objects.requireNonNull(initialize, "initialize");
-    if (!clientCapabilities.view().isObject()) {
+    if (!clientCapabilities.isObject()) {
       throw new IllegalArgumentException("client capabilities must be an object");
     }
     JsonNode init = initialize.view();
@@ -48,7 +49,8 @@ public record ToolManifest(
     TreeMap<EntryKey, CanonicalJson> copy = new TreeMap<>(entries);
     for (Map.Entry<EntryKey, CanonicalJson> e : copy.entrySet()) {
       EntryKind kind = e.getKey().kind();
-      JsonNode id = e.getValue().view().path(kind.idMember().orElse(""));
+      JsonNode id = e.getValue().isObject()
+          ? e.getValue().member(kind.idMember().orElse("")) : MissingNode.getInstance();
       if (!kind.isListKind() || !id.isTextual() || !id.textValue().equals(e.getKey().id())) {
         throw new IllegalArgumentException("entry does not match its key " + e.getKey());
       }

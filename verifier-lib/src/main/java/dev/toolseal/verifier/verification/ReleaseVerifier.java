@@ -18,7 +18,6 @@ import dev.toolseal.verifier.log.CheckpointStore;
 import dev.toolseal.verifier.log.CheckpointTracker;
 import dev.toolseal.verifier.log.LeafKind;
 import dev.toolseal.verifier.manifest.ManifestException;
-import dev.toolseal.verifier.manifest.ManifestFormat;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.verification.EvidenceRejectedException.Problem;
@@ -196,12 +195,14 @@ public final class ReleaseVerifier {
     ToolManifest signed;
     try {
       // the statement was read strictly (UTF-8, no duplicate keys): the tree needs no re-parse
-      signed = new ManifestFormat().parse(release.manifest());
+      signed = release.toolManifest();
     } catch (ManifestException e) {
       throw new EvidenceRejectedException(Problem.MALFORMED,
           "the signed release does not hold a valid tool manifest", e);
     }
-    return new SignedRelease(release.subject(), signed, signed.digest());
+    // the signed document is normally the manifest's stored form: its digest is then known
+    Hash digest = release.digestIsOf(signed) ? release.manifestDigest() : signed.digest();
+    return new SignedRelease(release.subject(), signed, digest);
   }
 
   private static ToolManifest manifest(SignedRelease release, ServerRef server,

@@ -63,6 +63,32 @@ class AttestationsTest {
         new Release(n, a).manifestDigest());
   }
 
+  /**
+   * A release read from a statement shares the statement's tree instead of copying it; neither
+   * hands it out, so changing what either returns (or what was passed in) changes neither.
+   */
+  @Test
+  void releaseAndStatementTreesCannotBeChangedFromOutside() throws Exception {
+    Release r = Fixtures.release();
+    byte[] json = r.toStatement().toJson();
+    Statement st = Statement.parse(json);
+    Release read = Release.fromStatement(st);
+    Release again = Release.fromStatement(Statement.parse(json));
+    Hash digest = read.manifestDigest();
+    read.manifest().put("server", "changed");
+    st.predicate().put("server", "changed");
+    assertEquals(digest, read.manifestDigest());
+    assertEquals(digest, Release.fromStatement(st).manifestDigest());
+    assertEquals(again, read);
+    assertEquals(again.manifest(), read.manifest());
+    assertEquals(Statement.parse(json), st);
+    ObjectNode mine = r.manifest();
+    Release copy = new Release(r.name(), mine);
+    mine.removeAll();
+    assertEquals(r, copy);
+    assertEquals(r.manifestDigest(), copy.manifestDigest());
+  }
+
   @Test
   void releaseSubjectDigestMismatchIsRefusedWithBothDigests() throws Exception {
     Release r = Fixtures.release();

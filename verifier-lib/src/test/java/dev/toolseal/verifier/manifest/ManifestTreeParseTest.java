@@ -104,6 +104,56 @@ class ManifestTreeParseTest {
     assertEquals(true, refused > 2 * 8, "refusals: " + refused);
   }
 
+  /**
+   * The text {@link ManifestFormat#parseWithText} assembles from the parts is JCS of the tree
+   * read, whatever the order of its members and arrays; it is the stored form exactly when the
+   * arrays are in entry order.
+   */
+  @Test
+  void theAssembledTextIsJcsOfTheTreeInEveryOrder() throws Exception {
+    ManifestFormat format = new ManifestFormat();
+    java.util.Random r = new java.util.Random(6);
+    int shuffled = 0;
+    for (int i = 0; i < 40; i++) {
+      ObjectNode doc = i % 2 == 0 ? base() : (ObjectNode) SampleSession.reversedKeys(base());
+      for (String array : new String[] {"tools", "prompts", "resources", "resourceTemplates"}) {
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        doc.withArray(array).forEach(items::add);
+        if (i > 0) {
+          java.util.Collections.shuffle(items, r);
+        }
+        doc.putArray(array).addAll(items);
+      }
+      JsonNode tree = LENIENT.readTree(doc.toString());
+      ManifestFormat.TreeRead read = format.parseWithText(tree);
+      String jcs = dev.toolseal.verifier.json.Jcs.canonicalText(tree);
+      assertEquals(jcs, read.treeText());
+      assertEquals(format.parse(tree), read.manifest());
+      String stored = new String(ManifestFormat.format(read.manifest()), StandardCharsets.UTF_8);
+      assertEquals(stored.equals(jcs), ManifestFormat.isStoredForm(read.manifest(), jcs));
+      shuffled += stored.equals(jcs) ? 0 : 1;
+    }
+    assertEquals(true, shuffled > 10, "shuffled documents: " + shuffled);
+  }
+
+  @Test
+  void utf8LengthIsTheLengthOfTheEncoding() {
+    java.util.Random r = new java.util.Random(8);
+    String alphabet = "a\u007f\u0080\u07ff\u0800\u20ac\uffff";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = r.nextInt(20); n > 0; n--) {
+        if (r.nextInt(5) == 0) {
+          sb.appendCodePoint(0x10000 + r.nextInt(0x100000));
+        } else {
+          sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+      }
+      String s = sb.toString();
+      assertEquals(s.getBytes(StandardCharsets.UTF_8).length, ManifestFormat.utf8Length(s), s);
+    }
+  }
+
   @Test
   void treeOverTheSizeLimitIsRefused() throws Exception {
     ManifestLimits small = new ManifestLimits(1000, 100, 64, 1000);

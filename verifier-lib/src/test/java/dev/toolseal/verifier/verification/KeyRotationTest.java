@@ -80,6 +80,40 @@ class KeyRotationTest {
     assertTrue(x.rotationIndex() < x.entryIndex());
   }
 
+  /** Logs a key binding of {@code key} for the namespace (after everything logged so far). */
+  private OfflineBundle bind(SigningKey key) {
+    return s.log(Attestations.sign(new dev.toolseal.verifier.attest.KeyBinding(
+        ReleaseScenario.NAMESPACE, key.verificationKey()).toStatement(), List.of(key)), key);
+  }
+
+  /**
+   * Bindings are not ordered against rotations (docs/design/verification.md, "Key bindings and
+   * rotations"), and need not be: binding the rotated-away key again, after the rotation, does
+   * not let it sign again, since a rotation applies to its old key whatever binds it.
+   */
+  @Test
+  void bindingTheOldKeyAgainAfterTheRotationDoesNotRestoreIt() {
+    s.keyEvents.add(s.rotation(PUBLISHER, SUCCESSOR));
+    s.keyEvents.add(bind(PUBLISHER));
+    KeyRotatedException x = rejected(verify(s.rerelease(PUBLISHER)), KeyRotatedException.class);
+    assertEquals(PUBLISHER.keyId(), x.keyId());
+    assertEquals(Status.ACCEPTED, verify(s.rerelease(SUCCESSOR)).status());
+  }
+
+  /**
+   * A key bound after a rotation is a bound key like any other (how a namespace recovers, e.g.
+   * after a revoked rotation), and it leaves the rotation in force for the old key.
+   */
+  @Test
+  void aKeyBoundAfterTheRotationIsAnotherBoundKey() {
+    SigningKey recovery = KeyPairs.generate();
+    s.keyEvents.add(s.rotation(PUBLISHER, SUCCESSOR));
+    s.keyEvents.add(bind(recovery));
+    assertEquals(Status.ACCEPTED, verify(s.rerelease(recovery)).status());
+    assertEquals(Status.ACCEPTED, verify(s.rerelease(SUCCESSOR)).status());
+    rejected(verify(s.rerelease(PUBLISHER)), KeyRotatedException.class);
+  }
+
   @Test
   void releasesByTheOldKeyBeforeTheRotationStayValid() {
     s.keyEvents.add(s.rotation(PUBLISHER, SUCCESSOR));

@@ -10,14 +10,18 @@ import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.json.JsonLimits;
 import dev.toolseal.verifier.json.Jcs;
 import dev.toolseal.verifier.json.StrictJson;
+import dev.toolseal.verifier.keys.Ed25519Check;
 import dev.toolseal.verifier.keys.SigningKey;
 import dev.toolseal.verifier.keys.VerificationKey;
 import dev.toolseal.verifier.log.MemoryCheckpointStore;
 import dev.toolseal.verifier.manifest.ManifestAssembler;
 import dev.toolseal.verifier.manifest.ManifestFormat;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -27,6 +31,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Warm verification of a live 100-tool manifest against an offline release bundle and two review
@@ -111,20 +116,63 @@ public class VerifierBenchmark {
   }
 
   /**
+   * Thread CPU time per call, reported next to the wall time as {@code cpuUsPerOp}: on a machine
+   * shared with other work, wall time also counts the time the thread waited for a core, CPU
+   * time much less so. Used by {@code verify100ToolsUncached} and {@code floor}, so that their
+   * ratio can also be read from CPU time.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class CpuTime {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private long nanos;
+    private long calls;
+    private int iterations;
+    /**
+     * Mean thread CPU time per call in this iteration, in microseconds, divided by the number of
+     * measurement iterations: JMH sums an events counter over them, so the sum is the mean.
+     */
+    public double cpuUsPerOp;
+
+    @Setup(Level.Iteration)
+    public void reset(BenchmarkParams params) {
+      nanos = 0;
+      calls = 0;
+      cpuUsPerOp = 0;
+      iterations = Math.max(1, params.getMeasurement().getCount());
+    }
+
+    long start() {
+      return THREADS.getCurrentThreadCpuTime();
+    }
+
+    void stop(long start) {
+      nanos += THREADS.getCurrentThreadCpuTime() - start;
+      calls++;
+      cpuUsPerOp = nanos / 1000.0 / calls / iterations;
+    }
+  }
+
+  /**
    * The same verification with nothing remembered: every signature, statement, checkpoint and
    * manifest check runs (see {@link Fresh}).
    */
   @Benchmark
-  public VerificationResult verify100ToolsUncached(Fresh f) {
-    return ReleaseVerifier.verify(f.live, f.evidence, release.policy, store);
+  public VerificationResult verify100ToolsUncached(Fresh f, CpuTime cpu) {
+    long start = cpu.start();
+    VerificationResult r = ReleaseVerifier.verify(f.live, f.evidence, release.policy, store);
+    cpu.stop(start);
+    return r;
   }
 
   /** The floor: JCS + SHA-256 of the manifest, and the four signature checks. */
   @Benchmark
-  public Object floor() throws Exception {
+  public Object floor(CpuTime cpu) throws Exception {
+    long start = cpu.start();
     Object digest = Jcs.sha256(manifestTree);
-    signatureChecks();
-    return digest;
+    Object checkpoint = signatureChecks();
+    cpu.stop(start);
+    return List.of(digest, checkpoint);
   }
 
   /** Part of the floor: JCS + SHA-256 of the manifest tree. */
@@ -133,13 +181,17 @@ public class VerifierBenchmark {
     return Jcs.sha256(manifestTree);
   }
 
-  /** Part of the floor: publisher, two reviews, checkpoint note. */
+  /**
+   * Part of the floor: publisher, two reviews, checkpoint note, each with the Ed25519 check the
+   * verifier uses for it (the note's through {@code log.CheckpointOpener}'s signature check).
+   */
   @Benchmark
   public Object signatureChecks() throws Exception {
     for (Check c : signatures) {
       c.key.verify(c.message, c.sig);
     }
-    return SignedCheckpoint.open(checkpoint, release.log.key().verifier());
+    return SignedCheckpoint.open(checkpoint,
+        release.log.key().verifier().withCheck(Ed25519Check::verify));
   }
 
   /** Verification from bundle JSON read afresh (nothing held between calls). */

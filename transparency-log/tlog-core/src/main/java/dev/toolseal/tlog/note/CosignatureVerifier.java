@@ -9,7 +9,9 @@ import java.util.Arrays;
  * An Ed25519 witness cosigner key (C2SP tlog-cosignature, signature type 0x04). A cosignature is
  * {@code timestamp (u64 big-endian, at most 2^63-1) || Ed25519 signature} over the message
  * {@code "cosignature/v1\ntime <timestamp>\n" || note text}. The verifier key string is
- * {@code name+hexid+base64(0x04||publickey)}.
+ * {@code name+hexid+base64(0x04||publickey)}. Signatures are checked with {@link
+ * SignatureCheck#JDK} unless another implementation is given through {@link #withCheck}; equality
+ * depends only on the key.
  */
 public final class CosignatureVerifier implements Verifier {
   /** Signature type byte of Ed25519 cosignatures. */
@@ -17,9 +19,11 @@ public final class CosignatureVerifier implements Verifier {
   static final int SIGNATURE_SIZE = 8 + Ed25519.SIGNATURE_SIZE;
 
   private final NamedKey key;
+  private final SignatureCheck check;
 
-  private CosignatureVerifier(NamedKey key) {
+  private CosignatureVerifier(NamedKey key, SignatureCheck check) {
     this.key = key;
+    this.check = check;
   }
 
   /**
@@ -28,7 +32,7 @@ public final class CosignatureVerifier implements Verifier {
    * @throws KeyFormatException if the name is invalid or the key is not a canonical encoding
    */
   public static CosignatureVerifier of(String name, byte[] publicKey) throws KeyFormatException {
-    return new CosignatureVerifier(NamedKey.of(name, TYPE, publicKey));
+    return new CosignatureVerifier(NamedKey.of(name, TYPE, publicKey), SignatureCheck.JDK);
   }
 
   /**
@@ -41,7 +45,7 @@ public final class CosignatureVerifier implements Verifier {
   }
 
   static CosignatureVerifier fromKeyString(KeyString k) throws KeyFormatException {
-    return new CosignatureVerifier(NamedKey.of(k, TYPE));
+    return new CosignatureVerifier(NamedKey.of(k, TYPE), SignatureCheck.JDK);
   }
 
   /**
@@ -60,6 +64,14 @@ public final class CosignatureVerifier implements Verifier {
     out.writeBytes(("cosignature/v1\ntime " + timestamp + "\n").getBytes(StandardCharsets.US_ASCII));
     out.writeBytes(text);
     return out.toByteArray();
+  }
+
+  /** The same key, its signatures checked by {@code check}. */
+  public CosignatureVerifier withCheck(SignatureCheck check) {
+    if (check == null) {
+      throw new IllegalArgumentException("a signature check is required");
+    }
+    return new CosignatureVerifier(key, check);
   }
 
   @Override
@@ -84,7 +96,7 @@ public final class CosignatureVerifier implements Verifier {
     }
     long timestamp = ByteBuffer.wrap(signature).getLong();
     byte[] sig = Arrays.copyOfRange(signature, 8, SIGNATURE_SIZE);
-    if (timestamp < 0 || !Ed25519.verify(key.publicKeyUnsafe(), message(timestamp, text), sig)) {
+    if (timestamp < 0 || !check.verify(key.publicKey(), message(timestamp, text), sig)) {
       throw new InvalidSignatureException(key.name(), key.keyId());
     }
   }

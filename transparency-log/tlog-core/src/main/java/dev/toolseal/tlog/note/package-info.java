@@ -1,6 +1,7 @@
 /**
  * C2SP signed notes (c2sp.org/signed-note) with Ed25519 keys, and C2SP tlog-cosignature witness
- * cosignatures; JDK crypto only.
+ * cosignatures; JDK crypto only. A caller may hand a verifier key its own implementation of the
+ * same Ed25519 check ({@link dev.toolseal.tlog.note.SignatureCheck}, {@code SignatureCheckTest}).
  *
  * <p>Wire format: a text ending in {@code \n}, a blank line, then one line per signature,
  * {@code — <key name> base64(4-byte big-endian key ID || signature)}. Key ID =
