@@ -89,5 +89,19 @@ class CliEndToEndTest {
         Cli run = Cli.run("publish", "--registry", registry(), "--key", file("intruder.key"), "--manifest",
                 file("memory.json"), "--wait", "0").expect(3);
         assertTrue(run.err().contains("https://toolseal.dev/problems/"), run.err());
+
+        // a next version recorded from the rug-pulled copy: diff of the two registry versions names the tool
+        Cli.run("snapshot", "--name", server, "--version", "2026.9.1", "--out", file("next.json"), "--", "node",
+                Cli.rugPullProxy(), "create_entities", "node", Cli.memoryServer()).expect(0);
+        Cli.run("publish", "--registry", registry(), "--key", file("publisher.key"), "--manifest", file("next.json"),
+                "--wait", "0").expect(0);
+        JsonNode diff = Cli.run("diff", "--registry", registry(), "--name", server, version, "2026.9.1", "--output",
+                "json").expect(3).json();
+        assertEquals(false, diff.get("identical").asBoolean());
+        List<String> changed = new ArrayList<>();
+        diff.get("changes").forEach(c -> changed.add(c.get("entry").asText()));
+        // the version is part of what is signed; the only other change is the rug-pulled tool
+        assertEquals(List.of("release:server", "tool:create_entities"), changed, diff.toString());
+        Cli.run("diff", "--registry", registry(), "--name", server, version, version).expect(0);
     }
 }
