@@ -42,18 +42,13 @@ final class BindCommand extends ToolsealCommand {
       description = "Also write the signed binding envelope here.")
   Path outFile;
 
-  @Option(names = "--wait", paramLabel = "<seconds>", defaultValue = "60",
-      description = "Wait this long for the inclusion proof (0: do not wait; default 60).")
-  int waitSeconds;
-
-  @Option(names = "--log-key", paramLabel = "<verifier key>",
-      description = "Verify the inclusion proof and checkpoint against this log key.")
-  String logKey;
+  @Mixin
+  SubmitOptions submission = new SubmitOptions();
 
   @Override
   int execute() throws CommandFailure {
     RegistryClient client = registry.client(spec.commandLine());
-    var trusted = Optional.ofNullable(logKey).map(k -> LogKeys.parse(spec.commandLine(), k));
+    var trusted = submission.trustedLogKey(spec.commandLine());
     SigningKey key = Inputs.signingKey(keyFile);
     String nonce;
     try {
@@ -74,13 +69,6 @@ final class BindCommand extends ToolsealCommand {
     if (outFile != null) {
       Outputs.write(outFile, envelope.toJson(), false);
     }
-    Submissions.Submitted s = Submissions.submit(client, "/v1/keys/bind", envelope, waitSeconds,
-        trusted, err());
-    if (json()) {
-      JsonOutput.print(out(), Submissions.json(s));
-    } else {
-      Submissions.print(out(), s);
-    }
-    return ExitCode.OK;
+    return submission.submit(this, client, "/v1/keys/bind", envelope, trusted);
   }
 }

@@ -75,18 +75,13 @@ final class PublishCommand extends ToolsealCommand {
   @Option(names = "--force", description = "Overwrite --out if it exists.")
   boolean force;
 
-  @Option(names = "--wait", paramLabel = "<seconds>", defaultValue = "60",
-      description = "Wait this long for the inclusion proof (0: do not wait; default 60).")
-  int waitSeconds;
-
-  @Option(names = "--log-key", paramLabel = "<verifier key>",
-      description = "Verify the inclusion proof and checkpoint against this log key.")
-  String logKey;
+  @Mixin
+  SubmitOptions submission = new SubmitOptions();
 
   @Override
   int execute() throws CommandFailure {
     RegistryClient client = registry.client(spec.commandLine());
-    var trusted = Optional.ofNullable(logKey).map(k -> LogKeys.parse(spec.commandLine(), k));
+    var trusted = submission.trustedLogKey(spec.commandLine());
     Envelope envelope;
     if (input.envelope != null) {
       envelope = Inputs.envelope(input.envelope);
@@ -101,14 +96,7 @@ final class PublishCommand extends ToolsealCommand {
           + key.keyId().hex());
     }
     String path = pathFor(envelope);
-    Submissions.Submitted s = Submissions.submit(client, path, envelope, waitSeconds, trusted,
-        err());
-    if (json()) {
-      JsonOutput.print(out(), Submissions.json(s));
-    } else {
-      Submissions.print(out(), s);
-    }
-    return ExitCode.OK;
+    return submission.submit(this, client, path, envelope, trusted);
   }
 
   /** The write endpoint for the envelope's predicate type. */
