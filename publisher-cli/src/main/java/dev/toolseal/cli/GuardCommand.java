@@ -183,17 +183,25 @@ final class GuardCommand implements Callable<Integer> {
   record Trust(ServerRef server, ManifestVerifier verifier, ReferenceCapabilities reference) {}
 
   /**
-   * The seam where the trust policy is chosen: offline release bundles when {@code --release}
-   * is given, the registry's evidence for {@code --name}/{@code --version} with {@code
-   * --registry}, else trust on first use with the lock file. Checked once here so a broken lock
+   * The seam where the trust policy is chosen: the registry's evidence for {@code --name}/{@code
+   * --version} (the default policy, so without other policy options {@code --registry} is
+   * required), offline release bundles with {@code --release}, or trust on first use when {@code
+   * --lock} (or {@code --approve-first}) is given. Checked once here so a broken lock
    * file or missing or unreadable evidence stops the guard before it starts the server.
    */
   private Trust trust(Clock clock, Consumer<String> progress) throws CommandFailure {
+    boolean tofu = approveFirst || spec.commandLine().getParseResult().hasMatchedOption("--lock");
+    if (evidence.given() && tofu) {
+      throw new ParameterException(spec.commandLine(), "--lock and --approve-first are for trust "
+          + "on first use; they do not go with --release or --registry");
+    }
+    if (!evidence.given() && !tofu) {
+      throw new ParameterException(spec.commandLine(), "the default policy verifies against a "
+          + "registry: give --registry <url> --name <server> --version <v> --log-key <key>; or "
+          + "--release <bundle> --log-key <key> for offline bundles; or --lock <file> to trust "
+          + "on first use");
+    }
     if (evidence.given()) {
-      if (approveFirst) {
-        throw new ParameterException(spec.commandLine(), "--approve-first pins into the lock "
-            + "file; it does not go with --release or --registry");
-      }
       boolean registry = evidence.registry.given();
       if (!registry && version != null) {
         throw new ParameterException(spec.commandLine(), "--version goes with --registry");

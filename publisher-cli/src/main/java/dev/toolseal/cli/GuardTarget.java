@@ -15,11 +15,12 @@ final class GuardTarget {
 
   @Option(names = "--name", paramLabel = "<name>",
       description = "The name the server is pinned under (default: the command line, or the "
-          + "--url).")
+          + "--url); with --registry, the server name of its release.")
   String name;
 
   @Option(names = "--lock", paramLabel = "<file>", defaultValue = "toolseal.lock.json",
-      description = "The lock file with the pinned manifests (default ./toolseal.lock.json).")
+      description = "The lock file with the pinned manifests (default ./toolseal.lock.json); "
+          + "guard trusts on first use only when it is given.")
   Path lock;
 
   @Option(names = "--env", paramLabel = "KEY=VALUE",

@@ -143,4 +143,18 @@ class GuardReleaseTest {
       assertEquals(2, g.exitCode());
     }
   }
+
+  @Test
+  void withoutAPolicyTheGuardAsksForTheRegistryAndStartsNothing() throws Exception {
+    try (GuardHarness g = GuardHarness.start(List.of(), GuardHarness.rugpull("baseline"))) {
+      assertEquals(2, g.exitCode());
+    }
+    // trust on first use and release evidence exclude each other
+    try (GuardHarness g = GuardHarness.start(List.of("--lock", dir.resolve("l.json").toString(),
+        "--release", release.release().toString(), "--log-key", release.logKey()),
+        GuardHarness.rugpull("baseline"))) {
+      assertEquals(2, g.exitCode());
+    }
+    assertEquals(List.of(), calls());
+  }
 }
