@@ -1,5 +1,6 @@
 package dev.toolseal.registry.cli;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import dev.toolseal.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,17 @@ record Cli(int exitCode, String out, String err) {
         } catch (IOException e) {
             throw new AssertionError("stdout is not JSON:\n" + out, e);
         }
+    }
+
+    /** The registry's base URL for {@code --registry}, from the test's {@code @TestHTTPResource("/")}. */
+    static String registry(URL root) {
+        String s = root.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The test registry's log verifier key, for {@code --log-key}. */
+    static String logKey() {
+        return given().get("/log/key").then().statusCode(200).extract().asString().strip();
     }
 
     /** The npm test servers installed by verifier-lib's build. */

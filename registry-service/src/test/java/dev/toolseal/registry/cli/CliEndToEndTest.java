@@ -1,6 +1,5 @@
 package dev.toolseal.registry.cli;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,8 +33,7 @@ class CliEndToEndTest {
     Path dir;
 
     private String registry() {
-        String s = url.toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return Cli.registry(url);
     }
 
     private static String[] with(List<String> args, List<String> command) {
@@ -64,7 +62,7 @@ class CliEndToEndTest {
     @ParameterizedTest
     @MethodSource("servers")
     void publishReviewAndVerifyTheServerThenRefuseItsRugPull(NpmServer npm) throws Exception {
-        String logKey = given().get("/log/key").then().statusCode(200).extract().asString().strip();
+        String logKey = Cli.logKey();
         String namespace = Signed.freshNamespace();
         String server = namespace + "/" + npm.label();
         String version = "2026.8.31";

@@ -1,6 +1,5 @@
 package dev.toolseal.registry.cli;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -55,8 +54,7 @@ class CliGuardRegistryTest {
     private String protocolVersion;
 
     private String registry() {
-        String s = url.toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return Cli.registry(url);
     }
 
     private String file(String name) {
@@ -65,7 +63,7 @@ class CliGuardRegistryTest {
 
     @BeforeEach
     void publishServerMemory() throws Exception {
-        logKey = given().get("/log/key").then().statusCode(200).extract().asString().strip();
+        logKey = Cli.logKey();
         String namespace = Signed.freshNamespace();
         server = namespace + "/memory";
         Cli.run("keygen", "--out", file("publisher")).expect(0);

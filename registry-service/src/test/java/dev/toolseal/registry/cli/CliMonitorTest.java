@@ -1,6 +1,5 @@
 package dev.toolseal.registry.cli;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,8 +45,7 @@ class CliMonitorTest {
     Path dir;
 
     private String registry() {
-        String s = url.toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return Cli.registry(url);
     }
 
     private String file(String name) {
@@ -64,7 +62,7 @@ class CliMonitorTest {
 
     @Test
     void ownEntriesPassAnUnexpectedKeyAndAForkAlert() throws Exception {
-        String logKey = given().get("/log/key").then().statusCode(200).extract().asString().strip();
+        String logKey = Cli.logKey();
         String namespace = Signed.freshNamespace();
         Cli.run("keygen", "--out", file("publisher")).expect(0);
         Cli.run("bind", "--registry", registry(), "--key", file("publisher.key"), "--namespace", namespace,

@@ -1,6 +1,5 @@
 package dev.toolseal.registry.cli;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,8 +81,7 @@ class CliVerifyHttpForkTest {
     }
 
     private String registry() {
-        String s = url.toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return Cli.registry(url);
     }
 
     private String file(String name) {
@@ -92,7 +90,7 @@ class CliVerifyHttpForkTest {
 
     @Test
     void verifiesOverHttpAndDetectsALaterFork() throws Exception {
-        String logKey = given().get("/log/key").then().statusCode(200).extract().asString().strip();
+        String logKey = Cli.logKey();
         String namespace = Signed.freshNamespace();
         String server = namespace + "/everything";
         String mcp = "http://127.0.0.1:" + port + "/mcp";
