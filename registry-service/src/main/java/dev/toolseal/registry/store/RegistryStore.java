@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The SQL of the registry's own tables (see {@code db/migration/registry}). Every method runs on
@@ -35,10 +36,17 @@ public final class RegistryStore {
 
     // --- entries
 
-    /** Inserts an entry without a log index; returns its id. */
-    public static long insertEntry(Connection c, NewEntry e) throws SQLException {
+    /**
+     * Inserts an entry without a log index; returns its id, or empty (and inserts nothing) if an
+     * entry with the same envelope or payload digest is stored: the replay check and the insert in
+     * one statement. A conflicting entry of a transaction still open is waited for.
+     */
+    public static OptionalLong insertEntry(Connection c, NewEntry e) throws SQLException {
+        // the digests are the only unique columns a new row can collide on (id is a serial,
+        // log_index is null here), so DO NOTHING means exactly "a replay"
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO entries (kind, name, version, subject_digest, "
-                + "key_id, envelope_digest, payload_digest, envelope, leaf) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id")) {
+                + "key_id, envelope_digest, payload_digest, envelope, leaf) VALUES (?,?,?,?,?,?,?,?,?) "
+                + "ON CONFLICT DO NOTHING RETURNING id")) {
             ps.setString(1, e.kind());
             ps.setString(2, e.name());
             ps.setString(3, e.version());
@@ -49,8 +57,7 @@ public final class RegistryStore {
             ps.setBytes(8, e.envelope());
             ps.setBytes(9, e.leaf());
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
         }
     }
@@ -82,12 +89,15 @@ public final class RegistryStore {
 
     /** Whether an entry with this envelope digest or this payload digest exists. */
     public static boolean entryExists(Connection c, Hash envelopeDigest, Hash payloadDigest) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM entries WHERE envelope_digest = ? OR payload_digest = ?")) {
+        // two unique-index probes: a plan for "a = ? OR b = ?" made while the table was small (a
+        // prepared statement's generic plan, cached per connection) can stay a sequential scan
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM entries WHERE envelope_digest = ?)"
+                + " OR EXISTS (SELECT 1 FROM entries WHERE payload_digest = ?)")) {
             ps.setBytes(1, envelopeDigest.bytes());
             ps.setBytes(2, payloadDigest.bytes());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }

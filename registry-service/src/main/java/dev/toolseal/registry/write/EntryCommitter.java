@@ -281,7 +281,8 @@ public class EntryCommitter {
                     throw new IllegalStateException("a write inserted no entry");
                 }
                 p.logLeaf = Leaf.of(inserted[0].format());
-                c.releaseSavepoint(savepoint);
+                // not released: RELEASE is a round trip of its own, and an open savepoint costs
+                // nothing more (the next write's savepoint nests inside it; the commit ends all)
                 p.entryId = id;
                 p.leaf = inserted[0];
                 return true;
@@ -310,15 +311,19 @@ public class EntryCommitter {
 
     private static void requireNew(Connection c, Submission s) throws SQLException {
         if (RegistryStore.entryExists(c, s.envelope().envelopeDigest(), s.envelope().payloadDigest())) {
-            throw new ProblemException(ProblemType.REPLAY, "This envelope or its statement was already accepted.");
+            throw replay();
         }
     }
 
+    private static ProblemException replay() {
+        return new ProblemException(ProblemType.REPLAY, "This envelope or its statement was already accepted.");
+    }
+
     private static long insert(Connection c, Submission s, LogLeaf leaf) throws SQLException {
-        requireNew(c, s);
         return RegistryStore.insertEntry(c, new RegistryStore.NewEntry(leaf.kind().wireName(), leaf.name(),
                 leaf.version(), leaf.digest(), leaf.keyId(), s.envelope().envelopeDigest(),
-                s.envelope().payloadDigest(), s.envelope().toJson(), leaf.format()));
+                s.envelope().payloadDigest(), s.envelope().toJson(), leaf.format()))
+                .orElseThrow(EntryCommitter::replay);
     }
 
     private static LogLeaf leaf(Submission submission, KeyId authority) {
