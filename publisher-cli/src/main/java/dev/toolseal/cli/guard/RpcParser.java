@@ -1,5 +1,7 @@
 package dev.toolseal.cli.guard;
 
+import static dev.toolseal.verifier.json.StrictJson.firstLoneSurrogate;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -165,13 +167,13 @@ public final class RpcParser {
     todo.push(root);
     while (!todo.isEmpty()) {
       JsonNode node = todo.pop();
-      if (node.isTextual() && !wellFormed(node.textValue())) {
+      if (node.isTextual() && firstLoneSurrogate(node.textValue()) >= 0) {
         throw new RpcFormatException(RpcFormatException.PARSE_ERROR,
             "a string has an unpaired surrogate");
       }
       if (node.isObject()) {
         for (Map.Entry<String, JsonNode> member : node.properties()) {
-          if (!wellFormed(member.getKey())) {
+          if (firstLoneSurrogate(member.getKey()) >= 0) {
             throw new RpcFormatException(RpcFormatException.PARSE_ERROR,
                 "a member name has an unpaired surrogate");
           }
@@ -181,20 +183,5 @@ public final class RpcParser {
         node.forEach(todo::push);
       }
     }
-  }
-
-  private static boolean wellFormed(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

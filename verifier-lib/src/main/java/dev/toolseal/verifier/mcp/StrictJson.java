@@ -1,5 +1,7 @@
 package dev.toolseal.verifier.mcp;
 
+import static dev.toolseal.verifier.json.StrictJson.firstLoneSurrogate;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -77,13 +79,13 @@ final class StrictJson {
         todo.push(root);
         while (!todo.isEmpty()) {
             JsonNode node = todo.pop();
-            if (node.isTextual() && !wellFormed(node.textValue())) {
+            if (node.isTextual() && firstLoneSurrogate(node.textValue()) >= 0) {
                 throw new McpRecordingException(McpRecordingException.Reason.MALFORMED_JSON,
                         what + " has a string with an unpaired surrogate", prefix(text));
             }
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> member : node.properties()) {
-                    if (!wellFormed(member.getKey())) {
+                    if (firstLoneSurrogate(member.getKey()) >= 0) {
                         throw new McpRecordingException(McpRecordingException.Reason.MALFORMED_JSON,
                                 what + " has a member name with an unpaired surrogate", prefix(text));
                     }
@@ -93,20 +95,5 @@ final class StrictJson {
                 node.forEach(todo::push);
             }
         }
-    }
-
-    private static boolean wellFormed(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
