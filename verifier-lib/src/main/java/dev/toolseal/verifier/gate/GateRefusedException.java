@@ -1,6 +1,5 @@
 package dev.toolseal.verifier.gate;
 
-import dev.toolseal.verifier.manifest.VisibleText;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,8 +7,12 @@ import java.util.Optional;
 /**
  * The gate refused a request itself; nothing was sent to the server.
  *
- * <p>{@link #refusal()} says why in general, {@link #reasons()} carries the verifier's evidence
- * (for a hidden tool, the reasons about that tool when there are any).
+ * <p>{@link #getMessage()} is fixed text, {@code ToolSeal refused this request (<REFUSAL>)}: an
+ * exception message tends to reach the model, so it holds nothing the server or publisher wrote
+ * (docs/design/boundary.md, "Refusals"). {@link #refusal()} says why in general, {@link #tool()}
+ * names the tool the caller asked for, and {@link #reasons()} carries the verifier's evidence
+ * (for a hidden tool, the reasons about that tool when there are any): audit detail for logs and
+ * for the person operating the gate, not for the model.
  */
 public final class GateRefusedException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -31,18 +34,10 @@ public final class GateRefusedException extends Exception {
     private final transient List<GateReason> reasons;
 
     public GateRefusedException(Refusal refusal, Optional<String> tool, List<GateReason> reasons) {
-        super(message(refusal, tool, reasons));
+        super("ToolSeal refused this request (" + refusal.name() + ")");
         this.refusal = Objects.requireNonNull(refusal, "refusal");
         this.tool = Objects.requireNonNull(tool, "tool");
         this.reasons = List.copyOf(reasons);
-    }
-
-    private static String message(Refusal refusal, Optional<String> tool, List<GateReason> reasons) {
-        StringBuilder text = new StringBuilder(refusal.name());
-        tool.ifPresent(name -> text.append(" tool `").append(
-                VisibleText.of(name)).append('`'));
-        reasons.forEach(reason -> text.append('\n').append(reason.text()));
-        return text.toString();
     }
 
     public Refusal refusal() {
@@ -54,6 +49,7 @@ public final class GateRefusedException extends Exception {
         return tool;
     }
 
+    /** The verifier's evidence: audit detail, never shown to the model. */
     public List<GateReason> reasons() {
         return reasons;
     }

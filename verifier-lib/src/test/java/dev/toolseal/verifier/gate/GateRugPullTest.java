@@ -145,6 +145,11 @@ class GateRugPullTest {
         assertEquals(expected, outcome.verdict().reasons().stream().map(Fact::of).collect(Collectors.toSet()));
         assertEquals(GateRefusedException.Refusal.SERVER_REJECTED, outcome.refusal().refusal());
         assertEquals(outcome.verdict().reasons(), outcome.refusal().reasons());
+        // the message may reach the model: no text of the server's or the diff's in it
+        for (GateReason reason : outcome.refusal().reasons()) {
+            assertFalse(outcome.refusal().getMessage().contains(reason.text()), variant);
+        }
+        assertFalse(outcome.refusal().getMessage().contains("IMPORTANT"), variant);
         assertTrue(outcome.verdict().tools().isEmpty());
         assertEquals(List.of(), outcome.calls(), "a call to a rejected server reached it");
     }
