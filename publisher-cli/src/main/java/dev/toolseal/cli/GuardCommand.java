@@ -13,6 +13,7 @@ import dev.toolseal.verifier.gate.PinnedManifestVerifier;
 import dev.toolseal.verifier.gate.ReleaseManifestVerifier;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.VisibleText;
+import dev.toolseal.verifier.verification.ReleaseEvidence;
 import dev.toolseal.verifier.verification.ReleaseEvidenceSource;
 import dev.toolseal.verifier.verification.VerificationPolicy;
 import java.io.IOException;
@@ -97,6 +98,16 @@ final class GuardCommand implements Callable<Integer> {
       description = "The longest message accepted from either side (default 4 MiB).")
   int maxMessageBytes;
 
+  @Option(names = "--allow-server-requests", description = "Relay the server's own requests "
+      + "(sampling, elicitation, roots) to the client also while some of its entries are "
+      + "quarantined (always relayed when the whole server is accepted, never when rejected).")
+  boolean allowServerRequests;
+
+  @Option(names = "--max-evidence-age", paramLabel = "<seconds>", defaultValue = "300",
+      description = "A client list request under an older verdict re-verifies the server first "
+          + "(default 300).")
+  long maxEvidenceAgeSeconds;
+
   @Option(names = "--shutdown-grace", paramLabel = "<seconds>", defaultValue = "5",
       description = "How long the server may take to exit after the client left (default 5).")
   int graceSeconds;
@@ -119,9 +130,10 @@ final class GuardCommand implements Callable<Integer> {
         String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT)))) {
       throw new ParameterException(spec.commandLine(), "--url is not an http(s) URL");
     }
-    if (target.timeoutSeconds < 1 || graceSeconds < 1 || maxMessageBytes < 1024) {
-      throw new ParameterException(spec.commandLine(),
-          "--timeout and --shutdown-grace must be at least 1, --max-message-bytes 1024");
+    if (target.timeoutSeconds < 1 || graceSeconds < 1 || maxMessageBytes < 1024
+        || maxEvidenceAgeSeconds < 0) {
+      throw new ParameterException(spec.commandLine(), "--timeout and --shutdown-grace must be "
+          + "at least 1, --max-message-bytes 1024, --max-evidence-age 0");
     }
     InetSocketAddress listenAt = listen == null ? null : listenAddress();
     Main main = (Main) spec.root().userObject();
@@ -135,7 +147,8 @@ final class GuardCommand implements Callable<Integer> {
           trust.verifier(), trust.reference(), log,
           line -> main.rawErr.println("toolseal guard: " + line),
           Duration.ofSeconds(target.timeoutSeconds), maxMessageBytes,
-          Duration.ofSeconds(graceSeconds));
+          Duration.ofSeconds(graceSeconds), trust.protocolVersion(), allowServerRequests,
+          Duration.ofSeconds(maxEvidenceAgeSeconds), clock);
       if (listen == null) {
         int end = new Guard(settings).run(main.in, main.rawOut, main.rawErr);
         return end == Guard.CLIENT_CLOSED ? ExitCode.OK : ExitCode.IO;
@@ -177,10 +190,12 @@ final class GuardCommand implements Callable<Integer> {
   }
 
   /**
-   * What the guard trusts: the name the live manifest is assembled under, the verifier, and the
-   * client capabilities of its reference.
+   * What the guard trusts: the name the live manifest is assembled under, the verifier, the
+   * client capabilities of its reference, and the protocol version of the reference when it is
+   * known before the server starts (read from the evidence or pin already read at start).
    */
-  record Trust(ServerRef server, ManifestVerifier verifier, ReferenceCapabilities reference) {}
+  record Trust(ServerRef server, ManifestVerifier verifier, ReferenceCapabilities reference,
+      Optional<String> protocolVersion) {}
 
   /**
    * The seam where the trust policy is chosen: the registry's evidence for {@code --name}/{@code
@@ -209,15 +224,16 @@ final class GuardCommand implements Callable<Integer> {
       // offline bundles name their release themselves; the registry is asked for --name@--version
       ReleaseEvidenceOptions.Source source = evidence.source(spec.commandLine(),
           registry ? target.name : null, registry ? version : null, progress);
-      return release(source.source(), source.server());
+      return release(source.source(), source.server(), source.evidence());
     }
     if (version != null) {
       throw new ParameterException(spec.commandLine(), "--version goes with --registry");
     }
     String name = target.name != null || url == null ? target.name() : url.toString();
     LockFile lock = new LockFile(target.lock);
+    Optional<LockFile.Pin> pin;
     try {
-      lock.pinned(name); // a broken lock file stops us here rather than in every verification
+      pin = lock.pinned(name); // a broken lock file stops us here, not in every verification
     } catch (LockFileException e) {
       throw new CommandFailure(ExitCode.REJECTED, VisibleText.of(e.getMessage()), e);
     }
@@ -226,18 +242,26 @@ final class GuardCommand implements Callable<Integer> {
         : PinnedManifestVerifier.Policy.QUARANTINE_CHANGED;
     return new Trust(new ServerRef(name, GuardTarget.PIN_VERSION),
         new TofuVerifier(lock, name, approveFirst, p, clock),
-        ReferenceCapabilities.pinned(lock, name));
+        ReferenceCapabilities.pinned(lock, name), ReferenceCapabilities.protocolVersion(pin));
   }
 
   /**
    * Release mode for any {@link ReleaseEvidenceSource} (offline bundle files or a registry): each live manifest, assembled as {@code server}, is checked by
    * verifier-lib's {@link ReleaseManifestVerifier} under the shared policy options.
    */
-  private Trust release(ReleaseEvidenceSource source, ServerRef server) throws CommandFailure {
+  private Trust release(ReleaseEvidenceSource source, ServerRef server,
+      ReleaseEvidence evidenceRead) throws CommandFailure {
     VerificationPolicy p = evidence.policy(spec.commandLine(), server,
         policy == Policy.REJECT_SERVER ? VerificationPolicy.MismatchAction.REJECT_SERVER
             : VerificationPolicy.MismatchAction.QUARANTINE_CHANGED);
+    Optional<String> protocolVersion;
+    try {
+      protocolVersion = ReferenceCapabilities.protocolVersion(evidenceRead);
+    } catch (Exception e) {
+      protocolVersion = Optional.empty(); // the verifier rejects such a release on its own
+    }
     return new Trust(server, new ReleaseManifestVerifier(source, p,
-        evidence.checkpointStore()), ReferenceCapabilities.release(source, server));
+        evidence.checkpointStore()), ReferenceCapabilities.release(source, server),
+        protocolVersion);
   }
 }

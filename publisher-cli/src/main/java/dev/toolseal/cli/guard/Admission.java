@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.gate.GateReason;
 import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.VisibleText;
 import dev.toolseal.verifier.mcp.ListKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Judges one client request under the verdict in force: relay it to the upstream, or answer it
@@ -30,8 +32,7 @@ final class Admission {
     String method = m.method().orElseThrow();
     if (verdict.rejectsServer()) {
       settings.audit().request(method, null, false, verdict, verdict.decision().reasons());
-      return new Outcome.Answer(refusal(id, "SERVER_REJECTED", m, null,
-          verdict.decision().reasons(), verdict, settings));
+      return new Outcome.Answer(refusal(id, "SERVER_REJECTED", null, verdict, settings));
     }
     Optional<ListKind> list = ListKind.ofMethod(method);
     if (list.isPresent()) {
@@ -55,8 +56,13 @@ final class Admission {
             "the request names no entry of the verified manifest"))
         : reasons(verdict, key);
     settings.audit().request(method, key, allowed, verdict, reasons);
-    return allowed ? new Outcome.Forward()
-        : new Outcome.Answer(refusal(id, "NOT_VERIFIED", m, key, reasons, verdict, settings));
+    if (allowed) {
+      return new Outcome.Forward();
+    }
+    settings.diagnostics().accept("refused " + VisibleText.of(method) + (key == null ? ""
+        : " of " + VisibleText.of(key.toString())) + " (NOT_VERIFIED): " + reasons.stream()
+        .map(GateReason::text).collect(Collectors.joining("\n  ")));
+    return new Outcome.Answer(refusal(id, "NOT_VERIFIED", key, verdict, settings));
   }
 
   /** The reasons about {@code key}; if the verifier named none, what the guard knows. */
@@ -71,10 +77,16 @@ final class Admission {
         ? " is not accepted by the verifier" : " is not in the verified manifest")));
   }
 
-  /** A refusal of request {@code m}; {@code verdict} may be {@code null} (none in force). */
-  static ObjectNode refusal(RpcId id, String refusal, RpcMessage m, EntryKey key,
-      List<GateReason> reasons, GuardVerdict verdict, GuardSettings settings) {
-    return Responses.refusal(id, refusal, settings.server().name(), m.method().orElse(""), key,
-        verdict == null ? "" : verdict.manifestDigest(), reasons);
+  /**
+   * A refusal with fixed text; {@code verdict} may be {@code null} (none in force). The entry is
+   * named only when it is part of the verified manifest, with invisible characters spelled out.
+   */
+  static ObjectNode refusal(RpcId id, String refusal, EntryKey key, GuardVerdict verdict,
+      GuardSettings settings) {
+    boolean known = key != null && verdict != null
+        && verdict.manifest().map(mf -> mf.parts().containsKey(key)).orElse(false);
+    return Responses.refusal(id, refusal, settings.server().name(),
+        known ? VisibleText.of(key.toString()) : null,
+        verdict == null ? "" : verdict.manifestDigest());
   }
 }

@@ -16,8 +16,9 @@ import java.time.Clock;
 /**
  * The guard's audit log: one JSON object per line, appended and flushed per decision. Fields:
  * {@code time} (ISO-8601 UTC), {@code server}, {@code event} ({@code verification},
- * {@code reason}, {@code request}), {@code decision} ({@code accept-all}, {@code accept-only},
- * {@code reject-server}, {@code allowed}, {@code refused}), {@code manifestDigest}, and where it
+ * {@code reason}, {@code request}, {@code routing}, {@code initialize}), {@code decision}
+ * ({@code accept-all}, {@code accept-only}, {@code reject-server}, {@code allowed},
+ * {@code refused}, {@code dropped}, {@code rewritten}), {@code manifestDigest}, and where it
  * applies {@code method}, {@code entry} ({@code tool:add}), {@code tool}, {@code entryDigest},
  * {@code kind} (the reason's change kind), {@code pointers} and {@code reason} (text with hidden
  * characters spelled out). A verification line also has {@code clientCapabilities} (as the
@@ -76,6 +77,24 @@ public final class AuditLog implements AutoCloseable {
         reason(o, r);
       }
     }
+    write(l);
+  }
+
+  /**
+   * A message the routing rule did not let through ({@code decision} {@code dropped} or
+   * {@code refused}); {@code what} says which (server-controlled parts escaped by the caller).
+   */
+  void routing(String decision, String what, String manifestDigest) {
+    ObjectNode l = line("routing", decision, manifestDigest);
+    l.put("reason", what);
+    write(l);
+  }
+
+  /** The client's {@code initialize} asked for {@code asked}; the upstream was sent {@code sent}. */
+  void initialize(String asked, String sent) {
+    ObjectNode l = line("initialize", "rewritten", "");
+    l.put("requestedProtocolVersion", asked);
+    l.put("protocolVersion", sent);
     write(l);
   }
 

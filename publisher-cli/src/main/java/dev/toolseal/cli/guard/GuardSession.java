@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.toolseal.verifier.gate.GateReason;
-import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.VisibleText;
+import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,17 +24,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Routes every message between the client and the upstream server under one lock, and applies
- * the verdict in force (docs/design/guard.md).
+ * the verdict in force (docs/design/guard.md), with the positive routing rule of
+ * docs/design/boundary.md: the client gets only answers to requests the guard forwarded (each
+ * once, decided when the answer arrives), server requests and notifications only as the verdict
+ * allows, and its {@code initialize} answered from the verified snapshot.
  *
  * <p>Until a verdict is in force (before the first verification, and from the moment a
  * list_changed notification is read until it is re-verified) every message is held in arrival
- * order, except the client's {@code initialize} and {@code notifications/initialized}, the
- * client's answers to server requests, and the guard's own traffic. Held messages are released,
- * in order, under the new verdict. Writes only queue ({@link Outbox}), so the lock is never held
- * across blocking IO.
+ * order, except the client's {@code initialize}, the client's answers to server requests, the
+ * server's {@code ping} and answers to routed requests (decided on arrival, delivered on
+ * release), and the guard's own traffic. Held messages are released, in order, under the new
+ * verdict. Writes only queue ({@link Outbox}), so the lock is never held across blocking IO.
  */
 final class GuardSession implements RequestChannel {
   private static final int MAX_HELD = 10_000;
+  private static final byte[] INITIALIZED = RpcParser.write(initializedNotification());
 
   private final GuardSettings settings;
   private final Outbox toClient;
@@ -42,18 +49,28 @@ final class GuardSession implements RequestChannel {
   private final Object lock = new Object();
   private final ArrayDeque<Held> held = new ArrayDeque<>();
   private final Map<RpcId, CompletableFuture<JsonNode>> guardPending = new HashMap<>();
-  private final Map<RpcId, String> clientInFlight = new HashMap<>();
+  private final Routing routing = new Routing();
   private GuardVerdict verdict;
+  private Instant verifiedAt;
+  private boolean releasing; // held messages are being released under a verdict just made
   private GuardVerdict sticky;
   private long generation;
   private long guardIds;
   private boolean upstreamGone;
-  private RpcId initializeId;
+  private boolean initializeSeen;
+  private RpcId initializeSent; // the client's initialize, sent upstream, not answered there yet
+  private RpcId clientInitialize; // the client's initialize, not answered to the client yet
   private JsonNode clientCapabilities = JsonNodeFactory.instance.objectNode();
   private JsonNode initializeResult;
   private boolean initialized;
 
-  private record Held(boolean fromClient, RpcMessage message, byte[] raw) {}
+  /**
+   * A held message. For an upstream response, {@code answers} is the method of the client
+   * request it answers (decided on arrival); for an upstream notification, {@code tied} says
+   * whether it belonged to routed traffic on arrival.
+   */
+  private record Held(boolean fromClient, RpcMessage message, byte[] raw, String answers,
+      boolean tied) {}
 
   GuardSession(GuardSettings settings, Outbox toClient, Outbox toUpstream,
       Verification verification) {
@@ -74,6 +91,13 @@ final class GuardSession implements RequestChannel {
       toClient.send(RpcParser.write(response));
     }
   };
+
+  private static ObjectNode initializedNotification() {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("jsonrpc", "2.0");
+    n.put("method", "notifications/initialized");
+    return n;
+  }
 
   // ---- from the client ----
 
@@ -112,28 +136,34 @@ final class GuardSession implements RequestChannel {
 
   private void client(RpcMessage m, byte[] raw, ClientSink sink) {
     switch (m.kind()) {
-      case RESPONSE -> sink.forward(m, raw);
+      case RESPONSE -> {
+        if (routing.close(m.id().get())) {
+          sink.forward(m, raw);
+        } else {
+          dropped("dropped", "a client response to no relayed server request (id "
+              + VisibleText.of(m.id().get().toString()) + ")");
+        }
+      }
       case NOTIFICATION -> {
         if (m.is("notifications/initialized")) {
-          sink.forward(m, raw);
-          if (initializeResult != null && !initialized) {
-            initialized = true;
-            startVerification();
-          }
+          return; // the upstream had the guard's own
         } else if (verdict == null) {
-          hold(new Held(true, m, raw), sink);
+          hold(new Held(true, m, raw, null, false), sink);
         } else {
           sink.forward(m, raw);
         }
       }
       case REQUEST -> {
         RpcId id = m.id().orElseThrow();
-        if (guardPending.containsKey(id)) {
-          sink.answer(refusal(id, "ID_IN_USE", m, null, List.of()));
+        if (guardPending.containsKey(id) || routing.inFlight(id) || id.equals(clientInitialize)) {
+          sink.answer(refusal(id, "ID_IN_USE"));
         } else if (m.is("initialize")) {
           initialize(m, raw, sink, id);
         } else if (verdict == null) {
-          hold(new Held(true, m, raw), sink);
+          hold(new Held(true, m, raw, null, false), sink);
+        } else if (stale(m)) {
+          startVerification(); // fresh evidence first, as after a list_changed notification
+          hold(new Held(true, m, raw, null, false), sink);
         } else {
           decide(m, raw, sink, id);
         }
@@ -141,16 +171,35 @@ final class GuardSession implements RequestChannel {
     }
   }
 
+  /** Whether {@code m} is a list request under a verdict older than the evidence age bound. */
+  private boolean stale(RpcMessage m) {
+    return sticky == null && initialized && verifiedAt != null && !releasing
+        && ListKind.ofMethod(m.method().orElse("")).isPresent()
+        && !settings.clock().instant().isBefore(verifiedAt.plus(settings.maxEvidenceAge()));
+  }
+
   private void initialize(RpcMessage m, byte[] raw, ClientSink sink, RpcId id) {
-    if (initializeResult != null || sink != direct) {
-      sink.answer(refusal(id, "ALREADY_INITIALIZED", m, null, List.of()));
+    if (initializeSeen || sink != direct) {
+      sink.answer(refusal(id, "ALREADY_INITIALIZED"));
       return;
     }
+    initializeSeen = true;
     JsonNode caps = m.params().path("capabilities");
     clientCapabilities = caps.isObject() ? caps.deepCopy() : JsonNodeFactory.instance.objectNode();
-    initializeId = id;
-    clientInFlight.put(id, "initialize");
-    sink.forward(m, raw);
+    initializeSent = id;
+    clientInitialize = id;
+    String asked = m.params().path("protocolVersion").asText("");
+    String reference = settings.referenceProtocolVersion().orElse(asked);
+    if (reference.equals(asked) || !m.params().isObject()) {
+      sink.forward(m, raw);
+      return;
+    }
+    ObjectNode tree = m.tree();
+    ((ObjectNode) tree.get("params")).put("protocolVersion", reference);
+    settings.audit().initialize(asked, reference);
+    settings.diagnostics().accept("the client asked for protocol version "
+        + VisibleText.of(asked) + "; the server is asked for the reference's, " + reference);
+    toUpstream.send(RpcParser.write(tree));
   }
 
   private void hold(Held h, ClientSink sink) {
@@ -170,14 +219,13 @@ final class GuardSession implements RequestChannel {
     if (outcome instanceof Admission.Outcome.Answer answer) {
       sink.answer(answer.response());
     } else {
-      clientInFlight.put(id, m.method().orElseThrow());
+      routing.forwarded(id, m.method().orElseThrow(), m.params());
       sink.forward(m, raw);
     }
   }
 
-  private ObjectNode refusal(RpcId id, String refusal, RpcMessage m, EntryKey key,
-      List<GateReason> reasons) {
-    return Admission.refusal(id, refusal, m, key, reasons, verdict, settings);
+  private ObjectNode refusal(RpcId id, String refusal) {
+    return Admission.refusal(id, refusal, null, verdict, settings);
   }
 
   // ---- from the upstream ----
@@ -198,18 +246,27 @@ final class GuardSession implements RequestChannel {
     List<CompletableFuture<JsonNode>> done = new ArrayList<>();
     List<JsonNode> answers = new ArrayList<>();
     synchronized (lock) {
-      for (RpcMessage m : parsed.messages()) {
+      for (RpcMessage m : parsed.messages()) { // a batch: element by element
+        byte[] raw = parsed.batch() ? null : line.bytes();
         if (m.kind() == RpcMessage.Kind.RESPONSE && guardPending.containsKey(m.id().get())) {
           done.add(guardPending.remove(m.id().get()));
           answers.add(m.tree());
-        } else if (m.kind() == RpcMessage.Kind.RESPONSE
-            && m.id().get().key().startsWith("s:toolseal-guard-" + nonce + "-")) {
-          continue; // a late answer to a request of ours that timed out: never the client's
-        } else if (m.kind() != RpcMessage.Kind.RESPONSE && held.size() >= MAX_HELD) {
+        } else if (m.kind() == RpcMessage.Kind.RESPONSE) {
+          response(m, raw);
+        } else if (m.kind() == RpcMessage.Kind.REQUEST && m.is("ping")) {
+          toUpstream.send(RpcParser.write(Responses.result(m.id().get(),
+              JsonNodeFactory.instance.objectNode())));
+        } else if (held.size() >= MAX_HELD) {
           upstreamBroken("the upstream sent more than " + MAX_HELD
               + " messages while it was being verified");
+        } else if (m.kind() == RpcMessage.Kind.REQUEST) {
+          if (verdict == null) {
+            held.add(new Held(false, m, raw, null, false));
+          } else {
+            serverRequest(m, raw);
+          }
         } else {
-          upstream(m, parsed.batch() ? null : line.bytes());
+          notification(m, raw);
         }
       }
     }
@@ -218,58 +275,121 @@ final class GuardSession implements RequestChannel {
     }
   }
 
-  private void upstream(RpcMessage m, byte[] raw) {
-    if (m.kind() == RpcMessage.Kind.RESPONSE && m.id().get().equals(initializeId)) {
-      initializeId = null;
-      clientInFlight.remove(m.id().get());
-      JsonNode result = m.tree().get("result");
-      if (result != null && result.isObject() && initializeResult == null) {
-        initializeResult = result.deepCopy();
-      }
-      toClient.send(raw != null ? raw : m.bytes());
-    } else if (m.kind() == RpcMessage.Kind.NOTIFICATION && Subjects.isListChanged(m)) {
-      if (initialized) {
-        startVerification();
-      }
-      held.add(new Held(false, m, raw));
+  /** A response from the upstream, routed when it arrives (the guard's own are taken before). */
+  private void response(RpcMessage m, byte[] raw) {
+    RpcId id = m.id().get();
+    if (id.equals(initializeSent)) {
+      initializeAnswered(m);
+      return;
+    }
+    if (id.key().startsWith("s:toolseal-guard-" + nonce + "-")) {
+      return; // a late answer to a request of ours that timed out: never the client's
+    }
+    Optional<String> method = routing.answer(id);
+    if (method.isEmpty()) {
+      violation("a response to no forwarded, unanswered client request (id "
+          + VisibleText.of(id.toString()) + ")");
     } else if (verdict == null) {
-      held.add(new Held(false, m, raw));
+      held.add(new Held(false, m, raw, method.get(), false));
     } else {
-      deliver(m, raw);
+      deliverResponse(m, raw);
     }
   }
 
-  private void deliver(RpcMessage m, byte[] raw) {
-    byte[] bytes = raw != null ? raw : m.bytes();
-    boolean rejected = verdict.rejectsServer();
-    switch (m.kind()) {
-      case RESPONSE -> {
-        RpcId id = m.id().get();
-        String method = clientInFlight.remove(id);
-        if (rejected && (method == null || id.isNull())) {
-          return; // already refused, or not the answer to any request of the client
-        }
-        if (rejected) {
-          toClient.send(RpcParser.write(Responses.refusal(id, "SERVER_REJECTED",
-              settings.server().name(), method == null ? "" : method, null,
-              verdict.manifestDigest(), verdict.decision().reasons())));
-        } else {
-          toClient.send(bytes);
-        }
+  /** The upstream answered the client's initialize: initialized, then verify; answer later. */
+  private void initializeAnswered(RpcMessage m) {
+    initializeSent = null;
+    JsonNode result = m.tree().get("result");
+    if (result == null || !result.isObject()) {
+      upstreamBroken("the upstream answered initialize with an error");
+      return;
+    }
+    initializeResult = result.deepCopy();
+    toUpstream.send(INITIALIZED);
+    initialized = true;
+    startVerification();
+  }
+
+  private void notification(RpcMessage m, byte[] raw) {
+    if (Subjects.isListChanged(m)) {
+      if (initialized) {
+        startVerification();
       }
-      case REQUEST -> {
-        if (rejected) {
-          toUpstream.send(RpcParser.write(Responses.error(m.id().get(), Responses.REFUSED,
-              "ToolSeal guard: this server is rejected; its requests do not reach the client")));
-        } else {
-          toClient.send(bytes);
-        }
-      }
-      case NOTIFICATION -> {
-        if (!rejected || Subjects.isListChanged(m)) {
-          toClient.send(bytes);
-        }
-      }
+      held.add(new Held(false, m, raw, null, false));
+      return;
+    }
+    boolean tied = m.is("notifications/progress")
+        ? routing.progressAllowed(m.params().path("progressToken"))
+        : m.is("notifications/cancelled") && routing.isRelayed(m.params().path("requestId"));
+    if (verdict == null) {
+      held.add(new Held(false, m, raw, null, tied));
+    } else {
+      deliverNotification(m, raw, tied);
+    }
+  }
+
+  private void deliver(Held h) {
+    switch (h.message().kind()) {
+      case RESPONSE -> deliverResponse(h.message(), h.raw());
+      case REQUEST -> serverRequest(h.message(), h.raw());
+      case NOTIFICATION -> deliverNotification(h.message(), h.raw(), h.tied());
+    }
+  }
+
+  /** An answer to a forwarded client request, under the verdict in force. */
+  private void deliverResponse(RpcMessage m, byte[] raw) {
+    if (verdict.rejectsServer()) {
+      toClient.send(RpcParser.write(refusal(m.id().get(), "SERVER_REJECTED")));
+    } else {
+      toClient.send(raw != null ? raw : m.bytes());
+    }
+  }
+
+  /** A request of the server's own (not ping), under the verdict in force. */
+  private void serverRequest(RpcMessage m, byte[] raw) {
+    RpcId id = m.id().get();
+    if (!verdict.rejectsServer()
+        && ServerMessages.requestAllowed(verdict, settings.allowServerRequests())) {
+      routing.relayed(id);
+      toClient.send(raw != null ? raw : m.bytes());
+      return;
+    }
+    dropped("refused", "a server request " + VisibleText.of(m.method().orElse("")) + " (id "
+        + VisibleText.of(id.toString()) + ")");
+    toUpstream.send(RpcParser.write(refusal(id, "SERVER_REQUEST_REFUSED")));
+  }
+
+  private void deliverNotification(RpcMessage m, byte[] raw, boolean tied) {
+    if (!ServerMessages.notificationAllowed(m, verdict, tied)) {
+      dropped("dropped", "a notification " + VisibleText.of(m.method().orElse("")));
+      return;
+    }
+    if (m.is("notifications/cancelled")) {
+      routing.close(cancelledId(m)); // the client's answer to it is not expected any more
+    }
+    toClient.send(raw != null ? raw : m.bytes());
+  }
+
+  private static RpcId cancelledId(RpcMessage m) {
+    try {
+      return RpcId.of(m.params().path("requestId"), false);
+    } catch (RpcFormatException e) {
+      throw new IllegalStateException("checked on arrival", e);
+    }
+  }
+
+  /** A message the routing rule did not let through: audit log and stderr. */
+  private void dropped(String decision, String what) {
+    settings.audit().routing(decision, what, verdict == null ? "" : verdict.manifestDigest());
+    settings.diagnostics().accept("routing: " + decision + " " + what);
+  }
+
+  /** A response the client never asked for: dropped; the third rejects the server. */
+  private void violation(String what) {
+    int n = routing.violation();
+    dropped("dropped", what + ", routing violation " + n);
+    if (n == Routing.MAX_VIOLATIONS) {
+      upstreamBroken("the upstream sent " + n + " responses no forwarded request asked for");
     }
   }
 
@@ -282,11 +402,9 @@ final class GuardSession implements RequestChannel {
         settings.diagnostics().accept(why);
         install(sticky);
         // answers to these may have been in the refused message: refuse them now, once
-        for (Map.Entry<RpcId, String> e : clientInFlight.entrySet()) {
-          toClient.send(RpcParser.write(Responses.refusal(e.getKey(), "SERVER_REJECTED",
-              settings.server().name(), e.getValue(), null, "", sticky.decision().reasons())));
+        for (RpcId id : routing.drain().keySet()) {
+          toClient.send(RpcParser.write(refusal(id, "SERVER_REJECTED")));
         }
-        clientInFlight.clear();
         guardPending.values().forEach(f -> f.completeExceptionally(
             new IllegalStateException(why)));
         guardPending.clear();
@@ -301,18 +419,23 @@ final class GuardSession implements RequestChannel {
       upstreamGone = true;
       pending = new ArrayList<>(guardPending.values());
       guardPending.clear();
+      List<RpcId> open = new ArrayList<>();
+      if (clientInitialize != null) {
+        open.add(clientInitialize);
+        clientInitialize = null;
+      }
+      open.addAll(routing.drain().keySet());
       for (Held h : held) {
-        if (h.fromClient() && h.message().kind() == RpcMessage.Kind.REQUEST) {
-          clientInFlight.put(h.message().id().get(), h.message().method().orElse(""));
+        if ((h.fromClient() && h.message().kind() == RpcMessage.Kind.REQUEST)
+            || h.answers() != null) { // a held answer to a forwarded request: never delivered
+          open.add(h.message().id().get());
         }
       }
       held.clear();
-      for (Map.Entry<RpcId, String> e : clientInFlight.entrySet()) {
-        toClient.send(RpcParser.write(Responses.refusal(e.getKey(), "UPSTREAM_CLOSED",
-            settings.server().name(), e.getValue(), null, "", List.of(GateReason.server(
-                GateReason.Kind.VERIFICATION_FAILED, "the upstream server exited")))));
+      for (RpcId id : open) {
+        toClient.send(RpcParser.write(Admission.refusal(id, "UPSTREAM_CLOSED", null, null,
+            settings)));
       }
-      clientInFlight.clear();
     }
     pending.forEach(f -> f.completeExceptionally(new IllegalStateException("upstream closed")));
   }
@@ -353,16 +476,29 @@ final class GuardSession implements RequestChannel {
 
   private void install(GuardVerdict v) {
     verdict = v;
+    verifiedAt = settings.clock().instant();
     settings.audit().verification(v);
     settings.diagnostics().accept(Subjects.summary(settings.server().name(), v));
+    if (clientInitialize != null && (initializeResult != null || v.rejectsServer())) {
+      // the client's initialize is answered from what was verified, or refused
+      toClient.send(RpcParser.write(v.rejectsServer() || v.snapshot().isEmpty()
+          ? refusal(clientInitialize, "SERVER_REJECTED")
+          : Responses.result(clientInitialize, v.snapshot().get().initializeResult())));
+      clientInitialize = null;
+    }
     List<Held> release = new ArrayList<>(held);
     held.clear();
-    for (Held h : release) {
-      if (h.fromClient()) {
-        client(h.message(), h.raw(), direct);
-      } else {
-        deliver(h.message(), h.raw());
+    releasing = true;
+    try {
+      for (Held h : release) {
+        if (h.fromClient()) {
+          client(h.message(), h.raw(), direct);
+        } else {
+          deliver(h);
+        }
       }
+    } finally {
+      releasing = false;
     }
   }
 
@@ -377,7 +513,7 @@ final class GuardSession implements RequestChannel {
       do {
         id = new RpcId("s:toolseal-guard-" + nonce + "-" + ++guardIds,
             TextNode.valueOf("toolseal-guard-" + nonce + "-" + guardIds));
-      } while (clientInFlight.containsKey(id));
+      } while (routing.inFlight(id));
       guardPending.put(id, answer);
       toUpstream.send(RpcParser.write(Responses.request(id, method, params)));
     }

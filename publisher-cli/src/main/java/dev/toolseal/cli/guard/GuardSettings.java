@@ -3,6 +3,7 @@ package dev.toolseal.cli.guard;
 import dev.toolseal.verifier.gate.ManifestVerifier;
 import dev.toolseal.verifier.manifest.ServerRef;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,19 @@ import java.util.function.Consumer;
  * @param timeout how long one of the guard's own requests may take
  * @param maxMessageBytes the longest line accepted from either side
  * @param shutdownGrace how long the upstream may take to exit once its stdin is closed
+ * @param referenceProtocolVersion the protocol version of the reference manifest (pin or
+ *     release), when one is known before the upstream starts; the client's {@code initialize}
+ *     asks the upstream for it
+ * @param allowServerRequests relay server requests to the client under a partial acceptance
+ * @param maxEvidenceAge a client list request under an older verdict re-verifies first
+ * @param clock the clock verdict ages are measured with
  */
 public record GuardSettings(ServerRef server, List<String> command, Optional<URI> url,
     Map<String, String> env,
-    ManifestVerifier verifier, ReferenceCapabilities reference, AuditLog audit, Consumer<String> diagnostics, Duration timeout,
-    int maxMessageBytes, Duration shutdownGrace) {
+    ManifestVerifier verifier, ReferenceCapabilities reference, AuditLog audit,
+    Consumer<String> diagnostics, Duration timeout,
+    int maxMessageBytes, Duration shutdownGrace, Optional<String> referenceProtocolVersion,
+    boolean allowServerRequests, Duration maxEvidenceAge, Clock clock) {
   /** 4 MiB, as verifier-lib's recorder. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 << 20;
 
@@ -46,6 +55,11 @@ public record GuardSettings(ServerRef server, List<String> command, Optional<URI
     Objects.requireNonNull(diagnostics, "diagnostics");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(referenceProtocolVersion, "referenceProtocolVersion");
+    Objects.requireNonNull(clock, "clock");
+    if (maxEvidenceAge.isNegative()) {
+      throw new IllegalArgumentException("maxEvidenceAge is negative");
+    }
     if (maxMessageBytes < 1024) {
       throw new IllegalArgumentException("maxMessageBytes below 1024");
     }

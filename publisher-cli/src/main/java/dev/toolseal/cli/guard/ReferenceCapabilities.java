@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.Statement;
 import dev.toolseal.verifier.manifest.ServerRef;
+import dev.toolseal.verifier.verification.ReleaseEvidence;
 import dev.toolseal.verifier.verification.ReleaseEvidenceSource;
 import java.util.Optional;
 
@@ -43,14 +44,33 @@ public interface ReferenceCapabilities {
       implements ReferenceCapabilities {
     @Override
     public Optional<JsonNode> clientCapabilities() throws Exception {
-      Release r = Release.fromStatement(Statement.parse(
-          source.evidenceFor(server).release().envelope().payload()));
-      JsonNode caps = r.manifest().get("clientCapabilities");
+      JsonNode caps = manifestDocument(source.evidenceFor(server)).get("clientCapabilities");
       if (caps == null || !caps.isObject()) {
         throw new IllegalArgumentException("the release's manifest has no clientCapabilities "
             + "object");
       }
       return Optional.of(caps.deepCopy());
     }
+  }
+
+  /**
+   * The protocol version the release in {@code evidence} was recorded with (read from evidence
+   * already in hand, before it is verified: the verifier then checks the signed digest over the
+   * manifest that holds it; a release that does not verify rejects the server anyway).
+   */
+  static Optional<String> protocolVersion(ReleaseEvidence evidence) throws Exception {
+    JsonNode v = manifestDocument(evidence).path("initialize").path("protocolVersion");
+    return v.isTextual() ? Optional.of(v.textValue()) : Optional.empty();
+  }
+
+  /** The protocol version of the manifest pinned for {@code name}, if there is a pin. */
+  static Optional<String> protocolVersion(Optional<LockFile.Pin> pin) {
+    return pin.map(p -> p.manifest().initialize().tree().path("protocolVersion"))
+        .filter(JsonNode::isTextual).map(JsonNode::textValue);
+  }
+
+  private static JsonNode manifestDocument(ReleaseEvidence evidence) throws Exception {
+    return Release.fromStatement(Statement.parse(evidence.release().envelope().payload()))
+        .manifest();
   }
 }

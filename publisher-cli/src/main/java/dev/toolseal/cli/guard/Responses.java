@@ -1,20 +1,16 @@
 package dev.toolseal.cli.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolseal.verifier.gate.GateReason;
-import dev.toolseal.verifier.manifest.EntryKey;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The JSON-RPC messages the guard writes itself. A refusal is an error with code {@link
- * #REFUSED} whose {@code data.toolseal} says why: {@code refusal} ({@code SERVER_REJECTED},
- * {@code NOT_VERIFIED}, {@code UPSTREAM_CLOSED}, {@code ID_IN_USE}, {@code ALREADY_INITIALIZED}),
- * {@code server}, {@code entry}, {@code manifestDigest} and {@code reasons} (each with
- * {@code entry}, {@code kind}, {@code pointers}, {@code renamedTo} and {@code text}).
+ * #REFUSED}, the message {@code ToolSeal refused this request (<refusal>)} and {@code
+ * data.toolseal} with {@code refusal} ({@code SERVER_REJECTED}, {@code NOT_VERIFIED}, {@code
+ * UPSTREAM_CLOSED}, {@code ID_IN_USE}, {@code ALREADY_INITIALIZED}, {@code
+ * SERVER_REQUEST_REFUSED}), {@code server}, {@code manifestDigest} and, when the entry is part
+ * of the verified manifest, {@code entry}. Nothing the server or publisher wrote goes into it.
  */
 final class Responses {
   /** The error code of every refusal by the guard (JSON-RPC's implementation-defined range). */
@@ -47,29 +43,21 @@ final class Responses {
     return o;
   }
 
-  static ObjectNode refusal(RpcId id, String refusal, String server, String method,
-      EntryKey entry, String manifestDigest, List<GateReason> reasons) {
-    String why = reasons.stream().map(GateReason::text).collect(Collectors.joining(" | "));
-    ObjectNode o = error(id, REFUSED, "ToolSeal guard refused " + method
-        + (entry == null ? "" : " of " + entry) + " (" + refusal + ")"
-        + (why.isEmpty() ? "" : ": " + why));
+  /**
+   * A refusal: fixed text only (docs/design/boundary.md, "Refusals"). {@code entry} is the entry
+   * key as the caller may show it (already escaped), or {@code null}; the reasons never go here,
+   * they go to the audit log and stderr.
+   */
+  static ObjectNode refusal(RpcId id, String refusal, String server, String entry,
+      String manifestDigest) {
+    ObjectNode o = error(id, REFUSED, "ToolSeal refused this request (" + refusal + ")");
     ObjectNode t = ((ObjectNode) o.get("error")).putObject("data").putObject("toolseal");
     t.put("refusal", refusal);
     t.put("server", server);
     if (entry != null) {
-      t.put("entry", entry.toString());
+      t.put("entry", entry);
     }
     t.put("manifestDigest", manifestDigest);
-    ArrayNode rs = t.putArray("reasons");
-    for (GateReason r : reasons) {
-      ObjectNode x = rs.addObject();
-      r.key().ifPresent(k -> x.put("entry", k.toString()));
-      x.put("kind", r.kind().name());
-      ArrayNode pointers = x.putArray("pointers");
-      r.pointers().forEach(pointers::add);
-      r.renamedTo().ifPresent(k -> x.put("renamedTo", k.toString()));
-      x.put("text", r.text());
-    }
     return o;
   }
 

@@ -116,8 +116,7 @@ class GuardEnforcementTest {
         assertEquals(Responses.REFUSED, refused.path("error").path("code").asInt(), variant);
         assertEquals("NOT_VERIFIED", data.path("refusal").asText());
         assertEquals("tool:add", data.path("entry").asText());
-        assertEquals("CHANGED", data.path("reasons").get(0).path("kind").asText());
-        assertTrue(data.path("reasons").get(0).path("pointers").size() > 0);
+        assertFalse(data.has("reasons"), refused::toString); // audit detail only
         g.call("get_weather", "{\"location\":{\"city\":\"Oslo\"}}");
         g.closeAndWait();
       }
@@ -125,7 +124,9 @@ class GuardEnforcementTest {
     assertEquals(List.of("get_weather", "get_weather"), calls());
     assertTrue(auditLines().stream().anyMatch(l -> l.path("event").asText().equals("request")
         && l.path("decision").asText().equals("refused")
-        && l.path("tool").asText().equals("add")));
+        && l.path("tool").asText().equals("add")
+        && l.path("reasons").get(0).path("kind").asText().equals("CHANGED")
+        && l.path("reasons").get(0).path("pointers").size() > 0));
   }
 
   @Test
@@ -135,11 +136,14 @@ class GuardEnforcementTest {
       g.initialize("{}");
       assertEquals(List.of("add", "get_weather"), g.toolNames());
       JsonNode refused = g.call("run_shell", "{\"cmd\":\"id\"}");
-      assertEquals("ADDED", refused.path("error").path("data").path("toolseal").path("reasons")
-          .get(0).path("kind").asText());
+      assertEquals("NOT_VERIFIED", refused.path("error").path("data").path("toolseal")
+          .path("refusal").asText());
       g.closeAndWait();
     }
     assertEquals(List.of(), calls());
+    assertTrue(auditLines().stream().anyMatch(l -> l.path("event").asText().equals("request")
+        && l.path("tool").asText().equals("run_shell")
+        && l.path("reasons").get(0).path("kind").asText().equals("ADDED")));
     assertTrue(auditLines().stream().anyMatch(l -> l.path("event").asText().equals("reason")
         && l.path("kind").asText().equals("ADDED") && l.path("tool").asText().equals("run_shell")
         && l.path("entryDigest").asText().length() == 64));
@@ -149,18 +153,21 @@ class GuardEnforcementTest {
   void changedInstructionsBlockEveryRequest() throws Exception {
     approve(lock(), NAME, GuardHarness.rugpull("baseline"));
     try (GuardHarness g = guard("instructions-changed")) {
-      g.initialize("{}");
+      assertEquals("SERVER_REJECTED", g.initialize("{}").path("error").path("data")
+          .path("toolseal").path("refusal").asText()); // its initialize is not relayed
       for (String method : List.of("tools/list", "prompts/list", "ping")) {
         JsonNode r = g.response(g.request(method, "{}"));
         assertEquals("SERVER_REJECTED", r.path("error").path("data").path("toolseal")
             .path("refusal").asText(), method);
       }
       JsonNode call = g.call("add", "{\"a\":1,\"b\":1}");
-      assertTrue(call.path("error").path("data").path("toolseal").path("reasons").findValues(
-          "entry").stream().anyMatch(e -> e.asText().equals("server:instructions")));
+      assertEquals("SERVER_REJECTED", call.path("error").path("data").path("toolseal")
+          .path("refusal").asText());
       g.closeAndWait();
     }
     assertEquals(List.of(), calls());
+    assertTrue(auditLines().stream().anyMatch(l -> l.path("event").asText().equals("reason")
+        && l.path("entry").asText().equals("server:instructions")));
     assertEquals("reject-server", auditLines().get(0).path("decision").asText());
   }
 
@@ -179,11 +186,14 @@ class GuardEnforcementTest {
       // the notification reached us only after re-verification: the new tool is already hidden
       assertEquals(List.of("add", "get_weather"), g.toolNames());
       JsonNode refused = g.call("run_shell", "{\"cmd\":\"id\"}");
-      assertEquals("ADDED", refused.path("error").path("data").path("toolseal").path("reasons")
-          .get(0).path("kind").asText());
+      assertEquals("NOT_VERIFIED", refused.path("error").path("data").path("toolseal")
+          .path("refusal").asText());
       g.closeAndWait();
     }
     assertEquals(List.of("add"), calls());
+    assertTrue(auditLines().stream().anyMatch(l -> l.path("event").asText().equals("request")
+        && l.path("tool").asText().equals("run_shell")
+        && l.path("reasons").get(0).path("kind").asText().equals("ADDED")));
     assertEquals(2, auditLines().stream().filter(l -> l.path("event").asText()
         .equals("verification")).count());
   }
@@ -256,12 +266,15 @@ class GuardEnforcementTest {
       assertEquals(0, list.path("result").path("resources").size());
       JsonNode refused = g.response(g.request("resources/read",
           "{\"uri\":\"file:///etc/passwd\"}"));
-      assertEquals("RENAMED", refused.path("error").path("data").path("toolseal")
-          .path("reasons").get(0).path("kind").asText());
+      assertEquals("NOT_VERIFIED", refused.path("error").path("data").path("toolseal")
+          .path("refusal").asText());
       assertTrue(g.response(g.request("resources/read", "{\"uri\":\"weather://oslo\"}"))
           .has("result")); // a templated URI: the template is unchanged
       assertEquals(List.of("add", "get_weather"), g.toolNames());
       g.closeAndWait();
     }
+    assertTrue(auditLines().stream().anyMatch(l -> l.path("event").asText().equals("request")
+        && l.path("entry").asText().equals("resource:file:///etc/passwd")
+        && l.path("reasons").get(0).path("kind").asText().equals("RENAMED")));
   }
 }

@@ -1,0 +1,363 @@
+package dev.toolseal.cli.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client boundary (docs/design/boundary.md) against a hostile server that writes raw
+ * JSON-RPC ({@code scripted-server.mjs}): every string it says beyond its pinned baseline holds
+ * {@code CANARY}, and no message the client receives may contain it.
+ */
+class GuardBoundaryTest {
+  static final String NAME = "scripted";
+  static final String CANARY = "CANARY";
+
+  @TempDir
+  Path dir;
+
+  private Path lock() {
+    return dir.resolve("toolseal.lock.json");
+  }
+
+  private Path audit() {
+    return dir.resolve("audit.jsonl");
+  }
+
+  private Path serverLog() {
+    return dir.resolve("server.log");
+  }
+
+  static List<String> scripted(String variant) {
+    try {
+      Path script = Path.of(GuardBoundaryTest.class.getResource("scripted-server.mjs").toURI());
+      return List.of("node", script.toString(), variant);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void pin(String variant, String... more) {
+    GuardEnforcementTest.approve(lock(), NAME, scripted(variant), more);
+  }
+
+  private GuardHarness guard(String variant, String... more) throws Exception {
+    List<String> options = new ArrayList<>(List.of("--lock", lock().toString(), "--name", NAME,
+        "--audit", audit().toString(), "--env", "SCRIPT_LOG=" + serverLog()));
+    options.addAll(List.of(more));
+    return GuardHarness.start(options, scripted(variant));
+  }
+
+  private List<JsonNode> auditLines(String event) throws Exception {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String l : Files.readAllLines(audit())) {
+      JsonNode line = GuardHarness.JSON.readTree(l);
+      if (line.path("event").asText().equals(event)) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  private List<JsonNode> serverLines() throws Exception {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String l : Files.readAllLines(serverLog())) {
+      lines.add(GuardHarness.JSON.readTree(l));
+    }
+    return lines;
+  }
+
+  /** Every message up to and including the answer to a ping the client sends now. */
+  private static List<JsonNode> drain(GuardHarness g, List<JsonNode> seen) {
+    int ping = g.request("ping", "{}");
+    JsonNode answer = g.response(ping, seen);
+    seen.add(answer);
+    return seen;
+  }
+
+  private static void assertNoCanary(List<JsonNode> received) {
+    for (JsonNode m : received) {
+      assertFalse(m.toString().contains(CANARY), m::toString);
+    }
+  }
+
+  private static JsonNode toolseal(JsonNode response) {
+    return response.path("error").path("data").path("toolseal");
+  }
+
+  private static void assertRefusal(String refusal, JsonNode response) {
+    assertEquals(Responses.REFUSED, response.path("error").path("code").asInt(),
+        response::toString);
+    // the one fixed message format the boundary allows (boundary.md, "Refusals")
+    assertEquals("ToolSeal refused this request (" + refusal + ")",
+        response.path("error").path("message").asText(), response::toString);
+    assertEquals(refusal, toolseal(response).path("refusal").asText(), response::toString);
+    assertFalse(toolseal(response).has("reasons"), response::toString);
+  }
+
+  // ---- 1. routing: responses only for forwarded, unanswered client requests ----
+
+  @Test
+  void aResponseForTheClientsNextIdIsDroppedAndAudited() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("forge-1")) {
+      seen.add(g.initialize("{}"));
+      int list = g.request("tools/list", "{}");
+      assertEquals(2, list);
+      JsonNode tools = g.response(list, seen);
+      seen.add(tools);
+      assertEquals(2, tools.path("result").path("tools").size(), tools::toString);
+      JsonNode sum = g.call("add", "{\"a\":1,\"b\":2}");
+      assertEquals("3", sum.path("result").path("content").get(0).path("text").asText());
+      drain(g, seen);
+      assertTrue(g.err().contains("routing"), g::err);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    List<JsonNode> routing = auditLines("routing");
+    assertEquals(1, routing.size(), routing::toString);
+    assertEquals("dropped", routing.get(0).path("decision").asText());
+  }
+
+  @Test
+  void theThirdRoutingViolationRejectsTheServer() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("forge-3")) {
+      JsonNode init = g.initialize("{}");
+      seen.add(init);
+      assertRefusal("SERVER_REJECTED", init);
+      for (int i = 0; i < 3; i++) {
+        JsonNode r = g.response(g.request("tools/list", "{}"), seen);
+        seen.add(r);
+        assertRefusal("SERVER_REJECTED", r);
+      }
+      drain(g, seen);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    assertEquals(3, auditLines("routing").size());
+  }
+
+  @Test
+  void aSecondAnswerToTheSameRequestIsDropped() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("double")) {
+      seen.add(g.initialize("{}"));
+      int call = g.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":2}}");
+      JsonNode sum = g.response(call, seen);
+      seen.add(sum);
+      assertEquals("4", sum.path("result").path("content").get(0).path("text").asText());
+      drain(g, seen);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    assertEquals(1, seen.stream().filter(m -> !m.has("method") && m.path("id").asInt() == 2)
+        .count(), seen::toString);
+    assertEquals(1, auditLines("routing").size());
+  }
+
+  // ---- 2. initialize is answered from the verified snapshot ----
+
+  @Test
+  void changedInstructionsNeverReachTheClientsInitialize() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("instructions")) {
+      JsonNode init = g.initialize("{}");
+      seen.add(init);
+      assertRefusal("SERVER_REJECTED", init);
+      drain(g, seen);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    assertTrue(auditLines("reason").stream().anyMatch(l -> l.path("entry").asText()
+        .equals("server:instructions")));
+  }
+
+  @Test
+  void theReferencesProtocolVersionIsAskedForAndTheGuardSendsInitialized() throws Exception {
+    pin("baseline", "--protocol-version", "2025-06-18");
+    try (GuardHarness g = guard("baseline")) {
+      int id = g.request("initialize", "{\"protocolVersion\":\"2099-01-01\",\"capabilities\":{},"
+          + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}");
+      JsonNode init = g.response(id);
+      assertEquals("2025-06-18", init.path("result").path("protocolVersion").asText(),
+          init::toString);
+      assertEquals("scripted", init.path("result").path("serverInfo").path("name").asText());
+      g.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+      assertEquals(List.of("add", "get_weather"), g.toolNames());
+      g.closeAndWait();
+    }
+    List<JsonNode> got = serverLines();
+    assertEquals("initialize", got.get(0).path("method").asText());
+    assertEquals("2025-06-18", got.get(0).path("params").path("protocolVersion").asText());
+    assertEquals("notifications/initialized", got.get(1).path("method").asText(),
+        got::toString);
+    assertEquals(1, got.stream().filter(m -> m.path("method").asText()
+        .equals("notifications/initialized")).count(), got::toString); // the client's: not sent
+    assertEquals(1, auditLines("initialize").size());
+  }
+
+  @Test
+  void aSecondInitializeIsRefused() throws Exception {
+    pin("baseline");
+    try (GuardHarness g = guard("baseline")) {
+      g.initialize("{}");
+      JsonNode again = g.response(g.request("initialize", "{\"protocolVersion\":\"2025-11-25\","
+          + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}"));
+      assertRefusal("ALREADY_INITIALIZED", again);
+      g.closeAndWait();
+    }
+  }
+
+  // ---- 3. refusals carry no server text ----
+
+  @Test
+  void aRefusalHoldsNoReasonTextAndTheAuditLogDoes() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("changed")) {
+      seen.add(g.initialize("{}"));
+      assertEquals(List.of("get_weather"), g.toolNames());
+      int call = g.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":1}}");
+      JsonNode refused = g.response(call, seen);
+      seen.add(refused);
+      assertRefusal("NOT_VERIFIED", refused);
+      JsonNode t = toolseal(refused);
+      assertEquals("tool:add", t.path("entry").asText());
+      assertEquals(NAME, t.path("server").asText());
+      assertEquals(64, t.path("manifestDigest").asText().length());
+      JsonNode unknown = g.call("no_such_tool", "{}");
+      seen.add(unknown);
+      assertRefusal("NOT_VERIFIED", unknown);
+      assertFalse(toolseal(unknown).has("entry"), unknown::toString); // not in the manifest
+      drain(g, seen);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    assertTrue(auditLines("request").stream().anyMatch(l -> l.path("decision").asText()
+        .equals("refused") && l.path("reasons").get(0).path("pointers").size() > 0));
+  }
+
+  // ---- 4. server requests and notifications under quarantine ----
+
+  private static final String WEATHER_CALL = "{\"name\":\"get_weather\",\"arguments\":"
+      + "{\"city\":\"Oslo\"},\"_meta\":{\"progressToken\":\"tok\"}}";
+
+  @Test
+  void underQuarantineServerRequestsAreRefusedAndSideChannelsClosed() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("side")) {
+      seen.add(g.initialize("{\"sampling\":{}}"));
+      int call = g.request("tools/call", WEATHER_CALL);
+      JsonNode r = g.response(call, seen);
+      seen.add(r);
+      String text = r.path("result").path("content").get(0).path("text").asText();
+      assertTrue(text.contains("ping:result"), text); // the guard answered the ping itself
+      assertTrue(text.contains("sampling/createMessage:error " + Responses.REFUSED), text);
+      // a response for a server request that was never relayed does not go upstream
+      g.send("{\"jsonrpc\":\"2.0\",\"id\":\"srv-sampling\",\"result\":{\"role\":\"assistant\","
+          + "\"content\":{\"type\":\"text\",\"text\":\"late\"},\"model\":\"m\"}}");
+      drain(g, seen);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    assertTrue(seen.stream().noneMatch(m -> m.has("method") && m.has("id")), seen::toString);
+    assertTrue(seen.stream().anyMatch(m -> m.path("method").asText()
+        .equals("notifications/progress")
+        && m.path("params").path("progressToken").asText().equals("tok")), seen::toString);
+    assertTrue(serverLines().stream().noneMatch(m -> m.toString().contains("late")));
+    assertTrue(auditLines("routing").size() >= 5);
+  }
+
+  @Test
+  void underQuarantineAllowServerRequestsRelaysThem() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("side", "--allow-server-requests")) {
+      g.initialize("{\"sampling\":{}}");
+      int call = g.request("tools/call", WEATHER_CALL);
+      JsonNode m = g.receive();
+      while (!m.path("method").asText().equals("sampling/createMessage")) {
+        seen.add(m);
+        m = g.receive();
+      }
+      g.send("{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"role\":"
+          + "\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"sampled\"},\"model\":\"m\"}}");
+      JsonNode r = g.response(call, seen);
+      String text = r.path("result").path("content").get(0).path("text").asText();
+      assertTrue(text.contains("sampling/createMessage:result"), text);
+      assertTrue(text.contains("sampled"), text);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen); // logging is still not relayed under a partial acceptance
+  }
+
+  @Test
+  void underAcceptAllServerRequestsAndLoggingPassButUnknownNotificationsDoNot()
+      throws Exception {
+    pin("side");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("side")) {
+      g.initialize("{\"sampling\":{}}");
+      int call = g.request("tools/call", WEATHER_CALL);
+      JsonNode m = g.receive();
+      while (!m.path("method").asText().equals("sampling/createMessage")) {
+        seen.add(m);
+        m = g.receive();
+      }
+      g.send("{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"role\":"
+          + "\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"ok\"},\"model\":\"m\"}}");
+      g.response(call, seen);
+      g.closeAndWait();
+    }
+    List<String> methods = seen.stream().map(m -> m.path("method").asText()).toList();
+    assertTrue(methods.contains("notifications/message"), methods::toString);
+    assertTrue(methods.contains("notifications/resources/updated"), methods::toString);
+    assertFalse(methods.contains("notifications/CANARY"), methods::toString);
+    assertFalse(methods.contains("notifications/cancelled"), methods::toString);
+    assertTrue(seen.stream().noneMatch(m -> m.path("params").path("progressToken").asText()
+        .equals("CANARY-nobody")), seen::toString);
+  }
+
+  // ---- 5. freshness ----
+
+  @Test
+  void aListRequestUnderAnOldVerdictIsReVerifiedFirst() throws Exception {
+    pin("baseline");
+    try (GuardHarness g = guard("baseline", "--max-evidence-age", "0")) {
+      g.initialize("{}");
+      assertEquals(List.of("add", "get_weather"), g.toolNames());
+      pin("changed"); // the pin changes mid-session: the live add no longer matches it
+      assertEquals(List.of("get_weather"), g.toolNames());
+      g.closeAndWait();
+    }
+    assertTrue(auditLines("verification").size() >= 3);
+  }
+
+  @Test
+  void aListRequestUnderAFreshVerdictIsServedFromIt() throws Exception {
+    pin("baseline");
+    try (GuardHarness g = guard("baseline")) {
+      g.initialize("{}");
+      assertEquals(List.of("add", "get_weather"), g.toolNames());
+      pin("changed");
+      assertEquals(List.of("add", "get_weather"), g.toolNames());
+      g.closeAndWait();
+    }
+    assertEquals(1, auditLines("verification").size());
+  }
+}
