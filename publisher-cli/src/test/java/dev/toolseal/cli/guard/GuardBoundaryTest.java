@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +170,55 @@ class GuardBoundaryTest {
     assertNoCanary(seen);
     assertEquals(1, seen.stream().filter(m -> !m.has("method") && m.path("id").asInt() == 2)
         .count(), seen::toString);
+    assertEquals(1, auditLines("routing").size());
+  }
+
+  private static HttpResponse<String> post(HttpClient http, URI url, String session, String body)
+      throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (session != null) {
+      r.header("Mcp-Session-Id", session);
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Over {@code --listen} the client side carries only what the session emits. */
+  @Test
+  void overListenAForgedResponseReachesNoStream() throws Exception {
+    pin("baseline");
+    List<String> seen = new ArrayList<>();
+    LinkedBlockingQueue<String> serverStream = new LinkedBlockingQueue<>();
+    try (GuardHarness g = guard("forge-1", "--listen", "127.0.0.1:0")) {
+      URI url = GuardHttpListenTest.url(g);
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> init = post(http, url, null, "{\"jsonrpc\":\"2.0\",\"id\":1,"
+          + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+          + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+      seen.add(init.body());
+      String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+      assertEquals(202, post(http, url, session,
+          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").statusCode());
+      // the server's own stream: a message the session let through would be waiting for it
+      http.sendAsync(HttpRequest.newBuilder(url).header("Mcp-Session-Id", session)
+          .header("Accept", "text/event-stream").GET().build(),
+          HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body()
+              .forEach(serverStream::add));
+      HttpResponse<String> list = post(http, url, session,
+          "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+      seen.add(list.body());
+      assertTrue(list.body().contains("get_weather"), list::body);
+      seen.add(post(http, url, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}")
+          .body());
+      http.send(HttpRequest.newBuilder(url).header("Mcp-Session-Id", session).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding());
+      assertEquals(0, g.exitCode());
+    }
+    seen.addAll(serverStream);
+    for (String body : seen) {
+      assertFalse(body.contains(CANARY), body);
+    }
     assertEquals(1, auditLines("routing").size());
   }
 
