@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.gate.Decision;
 import dev.toolseal.verifier.gate.GateReason;
+import dev.toolseal.verifier.gate.Verdict;
 import dev.toolseal.verifier.manifest.CanonicalJson;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
@@ -22,7 +23,7 @@ import java.util.Set;
  * lists the client sees are served from that very snapshot, so what the client sees is what was
  * verified.
  *
- * @param decision the decision after {@link GateRules}
+ * @param decision the decision after the gate's rules ({@link Verdict#enforce})
  * @param manifest the judged live manifest (empty when recording or assembly failed)
  * @param snapshot the recorded lists (empty likewise)
  * @param allowed the live parts that may be used
@@ -44,7 +45,7 @@ record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
 
   /** Applies {@code decision} (from any verifier) about {@code live}, recorded as {@code snap}. */
   static GuardVerdict settle(Decision decision, ToolManifest live, LiveSnapshot snap) {
-    Decision enforced = GateRules.enforce(decision, live);
+    Decision enforced = Verdict.enforce(decision, live);
     Set<EntryKey> allowed = new HashSet<>();
     if (enforced instanceof Decision.AcceptAll) {
       allowed.addAll(live.parts().keySet());

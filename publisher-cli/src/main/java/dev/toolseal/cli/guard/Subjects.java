@@ -1,7 +1,7 @@
 package dev.toolseal.cli.guard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.verifier.gate.GateReason;
+import dev.toolseal.verifier.gate.RequestEntry;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
 import dev.toolseal.verifier.manifest.VisibleText;
@@ -20,24 +20,8 @@ final class Subjects {
    * params do not name it.
    */
   static Optional<EntryKey> of(RpcMessage m) {
-    JsonNode p = m.params();
     String method = m.method().orElse("");
-    return switch (method) {
-      case "tools/call" -> key(EntryKind.TOOL, p.path("name"));
-      case "prompts/get" -> key(EntryKind.PROMPT, p.path("name"));
-      case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
-          key(EntryKind.RESOURCE, p.path("uri"));
-      case "completion/complete" -> switch (p.path("ref").path("type").asText()) {
-        case "ref/prompt" -> key(EntryKind.PROMPT, p.path("ref").path("name"));
-        case "ref/resource" -> key(EntryKind.RESOURCE_TEMPLATE, p.path("ref").path("uri"));
-        default -> Optional.empty();
-      };
-      default -> null;
-    };
-  }
-
-  private static Optional<EntryKey> key(EntryKind kind, JsonNode id) {
-    return id.isTextual() ? Optional.of(new EntryKey(kind, id.textValue())) : Optional.empty();
+    return RequestEntry.usesEntry(method) ? RequestEntry.of(method, m.params()) : null;
   }
 
   /**

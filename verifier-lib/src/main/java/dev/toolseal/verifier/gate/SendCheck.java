@@ -19,6 +19,10 @@ final class SendCheck {
             McpSchema.METHOD_TOOLS_LIST, McpSchema.METHOD_PROMPT_LIST, McpSchema.METHOD_RESOURCES_LIST,
             McpSchema.METHOD_RESOURCES_TEMPLATES_LIST);
 
+    /** The requests that use an entry and that the gate sends (their entry from {@link RequestEntry}). */
+    private static final Set<String> SENT = Set.of(McpSchema.METHOD_TOOLS_CALL, McpSchema.METHOD_PROMPT_GET,
+            McpSchema.METHOD_RESOURCES_READ);
+
     private SendCheck() {
     }
 
@@ -31,28 +35,11 @@ final class SendCheck {
         if (UNGATED.contains(method)) {
             return Optional.empty();
         }
-        EntryKind kind;
-        String member;
-        switch (method) {
-            case McpSchema.METHOD_TOOLS_CALL -> {
-                kind = EntryKind.TOOL;
-                member = "name";
-            }
-            case McpSchema.METHOD_PROMPT_GET -> {
-                kind = EntryKind.PROMPT;
-                member = "name";
-            }
-            case McpSchema.METHOD_RESOURCES_READ -> {
-                kind = EntryKind.RESOURCE;
-                member = "uri";
-            }
-            default -> throw refused(Refusal.NOT_VERIFIED, "the gate does not send " + method + " requests");
+        if (!SENT.contains(method)) {
+            throw refused(Refusal.NOT_VERIFIED, "the gate does not send " + method + " requests");
         }
-        JsonNode id = params.path(member);
-        if (!id.isTextual()) {
-            throw refused(Refusal.NOT_VERIFIED, method + " without a string " + member);
-        }
-        return Optional.of(new EntryKey(kind, id.textValue()));
+        return Optional.of(RequestEntry.of(method, params).orElseThrow(() -> refused(Refusal.NOT_VERIFIED,
+                method + " without a string " + (method.equals(McpSchema.METHOD_RESOURCES_READ) ? "uri" : "name"))));
     }
 
     /**

@@ -106,9 +106,13 @@ public record Verdict(long generation, Decision decision, Set<EntryKey> allowed,
     /**
      * The gate's own rules on top of any verifier: a partial acceptance must accept every fixed
      * part of the live manifest and give no reason about a fixed part (or about the server as a
-     * whole); otherwise the server is rejected.
+     * whole); otherwise the server is rejected. Changed instructions can steer every tool, so
+     * they are never quarantined. Every front end (this gate, the {@code guard} relay) applies
+     * this one rule to whatever its verifier decided.
+     *
+     * @return {@code decision}, or a {@link Decision.RejectServer} with the broken rules added
      */
-    static Decision enforce(Decision decision, ToolManifest live) {
+    public static Decision enforce(Decision decision, ToolManifest live) {
         if (!(decision instanceof Decision.AcceptOnly only)) {
             return decision;
         }
