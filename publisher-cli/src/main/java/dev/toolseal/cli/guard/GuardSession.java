@@ -204,9 +204,8 @@ final class GuardSession implements RequestChannel {
 
   private void hold(Held h, ClientSink sink) {
     if (held.size() >= MAX_HELD) {
-      if (h.message().kind() == RpcMessage.Kind.REQUEST) {
-        sink.answer(Responses.error(h.message().id().orElseThrow(), Responses.REFUSED,
-            "ToolSeal guard: too many messages waiting for verification"));
+      if (h.message().kind() == RpcMessage.Kind.REQUEST) { // too many wait for a verdict
+        sink.answer(refusal(h.message().id().orElseThrow(), "NOT_VERIFIED"));
       }
       return;
     }
