@@ -173,6 +173,25 @@ class GuardBoundaryTest {
     assertEquals(1, auditLines("routing").size());
   }
 
+  @Test
+  void aServerBatchIsJudgedElementByElement() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("batch")) {
+      seen.add(g.initialize("{}"));
+      JsonNode sum = g.response(g.request("tools/call",
+          "{\"name\":\"add\",\"arguments\":{\"a\":3,\"b\":4}}"), seen);
+      seen.add(sum);
+      assertEquals("7", sum.path("result").path("content").get(0).path("text").asText());
+      assertFalse(sum.isArray(), sum::toString); // delivered as a single message
+      drain(g, seen);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    List<JsonNode> routing = auditLines("routing");
+    assertEquals(2, routing.size(), routing::toString); // id 99 and the null id: not rejected
+  }
+
   private static HttpResponse<String> post(HttpClient http, URI url, String session, String body)
       throws Exception {
     HttpRequest.Builder r = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
