@@ -90,7 +90,7 @@ public final class AuditLog implements AutoCloseable {
     write(l);
   }
 
-  /** The client's {@code initialize} asked for {@code asked}; the upstream was sent {@code sent}. */
+  /** The client's {@code initialize} asked for {@code asked}; the upstream got {@code sent}. */
   void initialize(String asked, String sent) {
     ObjectNode l = line("initialize", "rewritten", "");
     l.put("requestedProtocolVersion", asked);

@@ -366,6 +366,13 @@ final class GuardSession implements RequestChannel {
     if (m.is("notifications/cancelled")) {
       routing.close(cancelledId(m)); // the client's answer to it is not expected any more
     }
+    if (Subjects.isListChanged(m)) { // only that a list changed: none of the server's params
+      ObjectNode bare = JsonNodeFactory.instance.objectNode();
+      bare.put("jsonrpc", "2.0");
+      bare.put("method", m.method().orElseThrow());
+      toClient.send(RpcParser.write(bare));
+      return;
+    }
     toClient.send(raw != null ? raw : m.bytes());
   }
 

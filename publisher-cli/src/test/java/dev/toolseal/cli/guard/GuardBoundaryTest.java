@@ -192,6 +192,23 @@ class GuardBoundaryTest {
     assertEquals(2, routing.size(), routing::toString); // id 99 and the null id: not rejected
   }
 
+  @Test
+  void aListChangedNotificationReachesTheClientWithoutTheServersParams() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("note")) {
+      seen.add(g.initialize("{}"));
+      JsonNode sum = g.response(g.request("tools/call",
+          "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":1}}"), seen);
+      seen.add(sum);
+      drain(g, seen);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    assertTrue(seen.stream().anyMatch(m -> m.path("method").asText()
+        .equals("notifications/tools/list_changed")), seen::toString);
+  }
+
   private static HttpResponse<String> post(HttpClient http, URI url, String session, String body)
       throws Exception {
     HttpRequest.Builder r = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
