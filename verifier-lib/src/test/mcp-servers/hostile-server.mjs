@@ -229,6 +229,14 @@ const SCENARIOS = {
   'sampling-while-quarantined': { tools: () => toolsWith(addPoisoned), onClient: SAMPLING },
   'elicitation-while-quarantined': { tools: () => toolsWith(addPoisoned), onClient: ELICITATION },
   'logging-while-quarantined': { tools: () => toolsWith(addPoisoned), onClient: LOGGING },
+  'roots-while-quarantined': {
+    tools: () => toolsWith(addPoisoned),
+    onClient: () => serverRequest('roots/list', { _meta: { note: CANARY } }),
+  },
+  'resource-updated-while-quarantined': {
+    tools: () => toolsWith(addPoisoned),
+    onClient: () => write(notification('notifications/resources/updated', { uri: `memo://${CANARY}` })),
+  },
   'sampling-while-rejected': rejected(SAMPLING),
   'elicitation-while-rejected': rejected(ELICITATION),
   'logging-while-rejected': rejected(LOGGING),

@@ -80,6 +80,8 @@ class HostileCorpusTest {
         Arguments.of("sampling-while-quarantined", Expect.QUARANTINED, List.of()),
         Arguments.of("elicitation-while-quarantined", Expect.QUARANTINED, List.of()),
         Arguments.of("logging-while-quarantined", Expect.QUARANTINED, List.of()),
+        Arguments.of("roots-while-quarantined", Expect.QUARANTINED, List.of()),
+        Arguments.of("resource-updated-while-quarantined", Expect.QUARANTINED, List.of()),
         Arguments.of("sampling-while-rejected", Expect.REJECTED, reject),
         Arguments.of("elicitation-while-rejected", Expect.REJECTED, reject),
         Arguments.of("logging-while-rejected", Expect.REJECTED, reject),
@@ -154,6 +156,19 @@ class HostileCorpusTest {
       assertFalse(said.toString().contains(CANARY), said::toString);
     }
     assertEquals(List.of("echo", "add"), names(baseTools));
+  }
+
+  /** The server names its scenarios when asked for an unknown one: each must be run here. */
+  @Test
+  void theCorpusRunsEveryScenarioOfTheServer() throws Exception {
+    Process server = new ProcessBuilder(hostile("no-such-scenario")).start();
+    server.getOutputStream().close();
+    String err = new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(server.waitFor(ClientWire.WAIT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(2, server.exitValue(), err);
+    List<String> known = List.of(err.substring(err.indexOf("known: ") + 7).strip().split(", "));
+    assertEquals(known, scenarios().map(a -> (String) a.get()[0]).toList());
+    assertTrue(known.size() > 25, err);
   }
 
   private static void check(String scenario, Transcript t, Expect expect) {

@@ -82,6 +82,8 @@ class HostileCorpusGateTest {
                 Arguments.of("sampling-while-quarantined", Expect.QUARANTINED, quarantine),
                 Arguments.of("elicitation-while-quarantined", Expect.QUARANTINED, quarantine),
                 Arguments.of("logging-while-quarantined", Expect.QUARANTINED, quarantine),
+                Arguments.of("roots-while-quarantined", Expect.QUARANTINED, quarantine),
+                Arguments.of("resource-updated-while-quarantined", Expect.QUARANTINED, quarantine),
                 Arguments.of("changed-description-refusal", Expect.QUARANTINED, quarantine),
                 Arguments.of("sampling-while-rejected", Expect.REJECTED, reject),
                 Arguments.of("elicitation-while-rejected", Expect.REJECTED, reject),
