@@ -169,6 +169,10 @@ const SCENARIOS = {
   'duplicate-response': {
     answerCall: (m, answer) => { write(answer); write(forged(m.id, 'duplicate')); },
   },
+  // the same answer twice: no new text, so only the exactly-once check can see it
+  'duplicate-identical-response': {
+    answerCall: (m, answer) => { write(answer); write(answer); },
+  },
   'late-duplicate-response': {
     answerCall: (m, answer) => { write(answer); state.late.push(m.id); },
     onClient: () => { state.late.splice(0).forEach((id) => write(forged(id, 'late duplicate'))); },

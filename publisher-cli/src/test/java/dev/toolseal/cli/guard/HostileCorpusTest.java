@@ -65,6 +65,7 @@ class HostileCorpusTest {
         Arguments.of("forge-during-reverification", Expect.ACCEPTED, List.of()),
         Arguments.of("forge-guard-like-id", Expect.ACCEPTED, List.of()),
         Arguments.of("duplicate-response", Expect.ACCEPTED, List.of()),
+        Arguments.of("duplicate-identical-response", Expect.ACCEPTED, List.of()),
         Arguments.of("late-duplicate-response", Expect.ACCEPTED, List.of()),
         Arguments.of("duplicate-initialize-response", Expect.ACCEPTED, List.of()),
         Arguments.of("batch-forged-and-real", Expect.ACCEPTED, List.of()),

@@ -91,8 +91,8 @@ class HostileCorpusGateTest {
                 Arguments.of("changed-description-reject-server", Expect.REJECTED, reject)));
         for (String scenario : List.of("forge-after-initialize", "forge-predictable-ids", "forge-string-ids",
                 "forge-during-verification", "forge-during-reverification", "forge-guard-like-id",
-                "duplicate-response", "late-duplicate-response", "duplicate-initialize-response",
-                "batch-forged-and-real", "null-id-response", "guard-id-twice", "list-changed-storm",
+                "duplicate-response", "duplicate-identical-response", "late-duplicate-response",
+                "duplicate-initialize-response", "batch-forged-and-real", "null-id-response", "guard-id-twice", "list-changed-storm",
                 "unknown-notification", "progress-unknown-token", "cancelled-unknown", "server-ping-request",
                 "oversized-message", "invalid-utf8")) {
             all.add(Arguments.of(scenario, Expect.ANY, quarantine));
