@@ -227,8 +227,9 @@ class HostileCorpusTest {
   private static void assertRefused(String scenario, String refusal, JsonNode answer) {
     assertEquals(Responses.REFUSED, answer.path("error").path("code").asInt(),
         () -> scenario + ": not refused: " + abbreviated(answer.toString()));
-    assertEquals(refusal, answer.path("error").path("data").path("toolseal").path("refusal")
-        .asText(), answer::toString);
+    JsonNode toolseal = answer.path("error").path("data").path("toolseal");
+    assertEquals(refusal, toolseal.path("refusal").asText(), answer::toString);
+    assertEquals(NAME, toolseal.path("server").asText(), answer::toString);
   }
 
   private static List<String> names(JsonNode tools) {

@@ -101,7 +101,8 @@ class HostileCorpusGateTest {
     }
 
     /** What the caller was handed, as text, and the refusals. */
-    private record Seen(List<String> texts, List<String> listed, Exception listFailure, Exception addFailure) {
+    private record Seen(List<String> texts, List<String> listed, String echoed, Exception listFailure,
+            Exception addFailure) {
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,10 +121,12 @@ class HostileCorpusGateTest {
         switch (expect) {
             case ACCEPTED -> {
                 assertEquals(List.of("echo", "add"), seen.listed(), scenario);
+                assertEquals("hello", seen.echoed(), scenario);
                 assertEquals(null, seen.addFailure(), scenario);
             }
             case QUARANTINED -> {
                 assertEquals(List.of("echo"), seen.listed(), scenario);
+                assertEquals("hello", seen.echoed(), scenario);
                 assertEquals(Refusal.NOT_VERIFIED, refusal(scenario, seen.addFailure()));
             }
             case REJECTED -> {
@@ -150,6 +153,7 @@ class HostileCorpusGateTest {
         List<String> listed = null;
         Exception listFailure = null;
         Exception addFailure = null;
+        String echoed = null;
         for (int round = 0; round < 2; round++) {
             try {
                 List<McpSchema.Tool> tools = gate.listTools();
@@ -164,7 +168,12 @@ class HostileCorpusGateTest {
                 Map.entry("echo", Map.<String, Object>of("message", "hello")),
                 Map.entry("add", Map.<String, Object>of("a", 2, "b", 3)))) {
             try {
-                texts.add(gate.callTool(call.getKey(), call.getValue()).toString());
+                McpSchema.CallToolResult result = gate.callTool(call.getKey(), call.getValue());
+                texts.add(result.toString());
+                if (call.getKey().equals("echo") && !result.content().isEmpty()
+                        && result.content().get(0) instanceof McpSchema.TextContent text) {
+                    echoed = text.text();
+                }
             } catch (GateRefusedException | RuntimeException e) {
                 texts.add(String.valueOf(e.getMessage()));
                 if (call.getKey().equals("add")) {
@@ -172,6 +181,6 @@ class HostileCorpusGateTest {
                 }
             }
         }
-        return new Seen(texts, listed, listFailure, addFailure);
+        return new Seen(texts, listed, echoed, listFailure, addFailure);
     }
 }
