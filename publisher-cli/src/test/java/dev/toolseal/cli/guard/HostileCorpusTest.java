@@ -200,6 +200,8 @@ class HostileCorpusTest {
         assertBaselineAround(scenario, t, GuardHarness.JSON.createArrayNode()
             .add(baseTools.get(0)));
         assertRefused(scenario, "NOT_VERIFIED", t.add());
+        assertEquals("tool:add", t.add().path("error").path("data").path("toolseal")
+            .path("entry").asText(), t.add()::toString);
       }
       case REJECTED -> {
         for (JsonNode answer : List.of(t.initialize(), t.tools(), t.echo(), t.prompts(),
