@@ -1,12 +1,12 @@
 package dev.toolseal.cli;
 
-import dev.toolseal.cli.guard.AuditLog;
-import dev.toolseal.cli.guard.Guard;
-import dev.toolseal.cli.guard.GuardSettings;
+import dev.toolseal.verifier.relay.AuditLog;
+import dev.toolseal.verifier.relay.Guard;
+import dev.toolseal.verifier.relay.GuardSettings;
 import dev.toolseal.cli.guard.HttpClientSide;
 import dev.toolseal.cli.guard.LockFile;
 import dev.toolseal.cli.guard.LockFileException;
-import dev.toolseal.cli.guard.ReferenceCapabilities;
+import dev.toolseal.verifier.relay.ReferenceCapabilities;
 import dev.toolseal.cli.guard.TofuVerifier;
 import dev.toolseal.verifier.gate.ManifestVerifier;
 import dev.toolseal.verifier.gate.PinnedManifestVerifier;
@@ -226,7 +226,8 @@ final class GuardCommand implements Callable<Integer> {
         : PinnedManifestVerifier.Policy.QUARANTINE_CHANGED;
     return new Trust(new ServerRef(name, GuardTarget.PIN_VERSION),
         new TofuVerifier(lock, name, approveFirst, p, clock),
-        ReferenceCapabilities.pinned(lock, name));
+        // the capabilities of the manifest pinned for the name
+        () -> lock.pinned(name).map(pin -> pin.manifest().clientCapabilities().tree()));
   }
 
   /**

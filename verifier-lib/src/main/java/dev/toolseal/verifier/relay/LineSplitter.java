@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -8,13 +8,13 @@ import java.util.function.Consumer;
  * An output stream that hands each complete line (without its newline) to a consumer: how the
  * guard's upstream writer feeds an HTTP upstream or client. Closing it calls {@code onClose}.
  */
-final class LineSplitter extends OutputStream {
+public final class LineSplitter extends OutputStream {
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private final Consumer<byte[]> onLine;
   private final Runnable onClose;
   private boolean closed;
 
-  LineSplitter(Consumer<byte[]> onLine, Runnable onClose) {
+  public LineSplitter(Consumer<byte[]> onLine, Runnable onClose) {
     this.onLine = onLine;
     this.onClose = onClose;
   }

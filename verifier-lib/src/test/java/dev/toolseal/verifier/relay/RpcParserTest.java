@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

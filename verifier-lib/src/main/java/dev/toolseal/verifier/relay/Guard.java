@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 import java.io.IOException;
 import java.io.InputStream;

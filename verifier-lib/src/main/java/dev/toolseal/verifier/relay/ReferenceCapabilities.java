@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.verifier.attest.Release;
@@ -23,11 +23,6 @@ public interface ReferenceCapabilities {
 
   /** The reference's client capabilities object, if there is a reference. */
   Optional<JsonNode> clientCapabilities() throws Exception;
-
-  /** The capabilities of the manifest pinned for {@code name} in {@code lock}. */
-  static ReferenceCapabilities pinned(LockFile lock, String name) {
-    return () -> lock.pinned(name).map(pin -> pin.manifest().clientCapabilities().tree());
-  }
 
   /**
    * The capabilities inside the release that {@code source} holds for {@code server}. They are

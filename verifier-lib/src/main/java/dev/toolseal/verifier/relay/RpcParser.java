@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 import static dev.toolseal.verifier.json.StrictJson.firstLoneSurrogate;
 
@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class RpcParser {
   static final int MAX_DEPTH = 256;
-  static final int MAX_BATCH = 1000;
+  public static final int MAX_BATCH = 1000;
   private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
               .maxStringLength(Integer.MAX_VALUE).maxNumberLength(1000).build())
@@ -123,7 +123,7 @@ public final class RpcParser {
   }
 
   /** Strict UTF-8, strict JSON. */
-  static JsonNode json(byte[] line) throws RpcFormatException {
+  public static JsonNode json(byte[] line) throws RpcFormatException {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -149,7 +149,7 @@ public final class RpcParser {
   }
 
   /** Compact JSON text of a tree, members in their stored order. */
-  static byte[] write(JsonNode node) {
+  public static byte[] write(JsonNode node) {
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -158,7 +158,7 @@ public final class RpcParser {
   }
 
   /** Compact JSON text of a tree, as a string. */
-  static String text(JsonNode node) {
+  public static String text(JsonNode node) {
     return new String(write(node), StandardCharsets.UTF_8);
   }
 

@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  * {@code server}, {@code entry}, {@code manifestDigest} and {@code reasons} (each with
  * {@code entry}, {@code kind}, {@code pointers}, {@code renamedTo} and {@code text}).
  */
-final class Responses {
+public final class Responses {
   /** The error code of every refusal by the guard (JSON-RPC's implementation-defined range). */
-  static final int REFUSED = -32001;
+  public static final int REFUSED = -32001;
   static final int METHOD_NOT_FOUND = -32601;
   static final int INVALID_PARAMS = -32602;
 
@@ -39,7 +39,7 @@ final class Responses {
   }
 
   /** The error for {@code null} id (a message that could not be read). */
-  static ObjectNode error(int code, String message) {
+  public static ObjectNode error(int code, String message) {
     ObjectNode o = F.objectNode();
     o.put("jsonrpc", "2.0");
     o.putNull("id");

@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 import dev.toolseal.verifier.gate.ManifestVerifier;
 import dev.toolseal.verifier.manifest.ServerRef;

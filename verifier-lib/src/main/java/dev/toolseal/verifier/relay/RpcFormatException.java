@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 /**
  * A line is not an acceptable JSON-RPC 2.0 message: {@link #code()} is the JSON-RPC error code

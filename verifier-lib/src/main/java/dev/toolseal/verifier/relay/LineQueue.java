@@ -1,4 +1,4 @@
-package dev.toolseal.cli.guard;
+package dev.toolseal.verifier.relay;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * An input stream fed whole lines from any thread: how messages that arrive over HTTP reach the
  * guard's line reader. {@link #end()} ends the stream after the lines queued before it.
  */
-final class LineQueue extends InputStream {
+public final class LineQueue extends InputStream {
   private static final byte[] END = new byte[0];
 
   private final LinkedBlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
@@ -17,11 +17,11 @@ final class LineQueue extends InputStream {
   private boolean ended;
 
   /** Queues one line; a newline is added. Ignored after {@link #end()}. */
-  void add(String line) {
+  public void add(String line) {
     lines.add((line + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  void end() {
+  public void end() {
     lines.add(END);
   }
 
