@@ -27,6 +27,7 @@ public final class Guard {
 
   private final GuardSettings settings;
   private final LinkedBlockingQueue<Integer> ends = new LinkedBlockingQueue<>();
+  private volatile GuardSession running;
 
   public Guard(GuardSettings settings) {
     this.settings = settings;
@@ -47,6 +48,7 @@ public final class Guard {
     Verification verification = new Verification(settings);
     GuardSession session = new GuardSession(settings, toClient, toUpstream, verification);
     verification.attach(session);
+    running = session;
     Thread upstreamWriter = start("toolseal-guard-to-upstream", toUpstream);
     Thread clientWriter = start("toolseal-guard-to-client", toClient);
     Thread stderr = start("toolseal-guard-stderr", () -> pump(upstream.errors(), err));
@@ -109,6 +111,11 @@ public final class Guard {
     } catch (IOException e) {
       // the child's stderr closed
     }
+  }
+
+  /** The session of the run in progress, or {@code null} before it started. */
+  GuardSession session() {
+    return running;
   }
 
   private static Thread start(String name, Runnable task) {

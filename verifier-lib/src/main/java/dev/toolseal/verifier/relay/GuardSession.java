@@ -410,4 +410,14 @@ final class GuardSession implements RequestChannel {
       return verdict == null && sticky == null;
     }
   }
+
+  /** The newest generation and the verdict in force ({@code null} while one is pending). */
+  record State(long generation, GuardVerdict verdict) {}
+
+  /** What an embedding front end ({@link EmbeddedGuard}) reports; never waits. */
+  State state() {
+    synchronized (lock) {
+      return new State(generation, verdict);
+    }
+  }
 }
