@@ -1,12 +1,13 @@
 package dev.toolseal.cli;
 
-import dev.toolseal.cli.guard.AuditLog;
-import dev.toolseal.cli.guard.Guard;
-import dev.toolseal.cli.guard.GuardSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.verifier.relay.AuditLog;
+import dev.toolseal.verifier.relay.Guard;
+import dev.toolseal.verifier.relay.GuardSettings;
 import dev.toolseal.cli.guard.HttpClientSide;
 import dev.toolseal.cli.guard.LockFile;
 import dev.toolseal.cli.guard.LockFileException;
-import dev.toolseal.cli.guard.ReferenceCapabilities;
+import dev.toolseal.verifier.relay.ReferenceCapabilities;
 import dev.toolseal.cli.guard.TofuVerifier;
 import dev.toolseal.verifier.gate.ManifestVerifier;
 import dev.toolseal.verifier.gate.PinnedManifestVerifier;
@@ -242,7 +243,10 @@ final class GuardCommand implements Callable<Integer> {
         : PinnedManifestVerifier.Policy.QUARANTINE_CHANGED;
     return new Trust(new ServerRef(name, GuardTarget.PIN_VERSION),
         new TofuVerifier(lock, name, approveFirst, p, clock),
-        ReferenceCapabilities.pinned(lock, name), ReferenceCapabilities.protocolVersion(pin));
+        // the capabilities of the manifest pinned for the name
+        () -> lock.pinned(name).map(pinned -> pinned.manifest().clientCapabilities().tree()),
+        pin.map(pinned -> pinned.manifest().initialize().tree().path("protocolVersion"))
+            .filter(JsonNode::isTextual).map(JsonNode::textValue));
   }
 
   /**

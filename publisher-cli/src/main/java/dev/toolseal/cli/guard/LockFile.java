@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.ManifestFormat;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.relay.RpcFormatException;
+import dev.toolseal.verifier.relay.RpcParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.cli.ExitCode;
+import dev.toolseal.verifier.relay.Responses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.cli.SignedRelease;
+import dev.toolseal.verifier.relay.Responses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

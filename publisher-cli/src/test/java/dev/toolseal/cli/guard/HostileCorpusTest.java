@@ -1,5 +1,6 @@
 package dev.toolseal.cli.guard;
 
+import dev.toolseal.verifier.relay.Responses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

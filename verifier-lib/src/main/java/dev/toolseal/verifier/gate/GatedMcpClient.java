@@ -1,51 +1,58 @@
 package dev.toolseal.verifier.gate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.verifier.gate.GateRefusedException.Refusal;
 import dev.toolseal.verifier.gate.GateReason.Kind;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
-import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.ServerRef;
-import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.McpEndpoint;
-import dev.toolseal.verifier.mcp.McpRecordingException;
-import dev.toolseal.verifier.mcp.RawSession;
-import dev.toolseal.verifier.mcp.RawSnapshot;
 import dev.toolseal.verifier.mcp.RecordingLimits;
-import dev.toolseal.verifier.mcp.SendGuard;
+import dev.toolseal.verifier.mcp.RecordingTransport;
+import dev.toolseal.verifier.relay.AuditLog;
+import dev.toolseal.verifier.relay.EmbeddedGuard;
+import dev.toolseal.verifier.relay.GuardSettings;
+import dev.toolseal.verifier.relay.Responses;
+import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * An MCP client (the official Java SDK's, over a {@link dev.toolseal.verifier.mcp.RecordingTransport})
- * that lets through only what a {@link ManifestVerifier} accepted.
+ * An MCP client (the official Java SDK's) that lets through only what a {@link ManifestVerifier}
+ * accepted. It is a front end of the one gate engine ({@code dev.toolseal.verifier.relay}, the
+ * engine {@code toolseal guard} runs): the SDK client talks to the engine over an in-memory
+ * transport, and the engine talks to the real server through the guard's own upstreams (a child
+ * process for {@link McpEndpoint.Stdio}, streamable HTTP for {@link McpEndpoint.StreamableHttp}).
  *
- * <p>On {@link #connect} and every {@link #restart()}, and whenever the server announces a list
- * change or the session is initialized again, the gate records every list raw, assembles the
- * live {@link ToolManifest}, asks the verifier and applies the decision ({@link Verdict}). Until
- * that finishes every request waits (at most twice the request timeout, then it is refused).
- * {@link #listTools()} returns the accepted entries of the very snapshot that was verified;
- * {@link #callTool} to anything not accepted is refused here and never sent. Each request is
- * checked when admitted and again when the transport sends it ({@link SendGuard}), against the
- * verdict in force at that moment, so nothing goes out after a list change was read until the new
- * verdict allows it. Every failure on the way (recording, assembling, the verifier, a broken
- * session) rejects the whole server.
+ * <p>On {@link #connect} and every {@link #restart()} the SDK client initializes through the
+ * engine, which then records every list raw, assembles the live manifest, asks the verifier and
+ * applies its rules; it does the same whenever the server announces a list change, holding every
+ * message meanwhile. {@link #listTools()} returns the accepted entries of the very snapshot that
+ * was verified; every request is judged by the engine against the verdict in force when the
+ * engine handles it, and a refusal (JSON-RPC error -32001) comes back as a {@link
+ * GateRefusedException}. A server that exits, cannot start or cannot be initialized is rejected.
  *
- * <p>Thread-safe. Verification runs on one worker thread per gate; calls run on the caller's.
+ * <p>Thread-safe. Calls run on the caller's thread; the engine has its own threads.
  */
 public final class GatedMcpClient implements AutoCloseable {
-    private static final int SEND_ATTEMPTS = 3;
+    private static final McpSchema.Implementation CLIENT_INFO =
+            McpSchema.Implementation.builder("toolseal-gate", "0.1.0").build();
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    private static final long POLL_MILLIS = 5;
+    /** Generations of one engine run stay below this; each restart starts a new range. */
+    private static final long EPOCH = 1L << 32;
 
     private final McpEndpoint endpoint;
     private final ServerRef server;
@@ -53,13 +60,23 @@ public final class GatedMcpClient implements AutoCloseable {
     private final McpSchema.ClientCapabilities capabilities;
     private final RecordingLimits limits;
     private final Duration settleTimeout;
-    private final ExecutorService worker;
 
     private final Object lock = new Object();
-    private RawSession session; // guarded by lock
-    private long generation; // guarded by lock; counts every invalidation
-    private Verdict verdict; // guarded by lock; null while a verification is pending
+    private Run run; // guarded by lock
+    private long epoch; // guarded by lock
     private boolean closed; // guarded by lock
+
+    /** One engine run and the SDK client attached to it. */
+    private record Run(long epoch, EmbeddedGuard engine, McpSyncClient client, Optional<Verdict> failed) {
+        void close() {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                // the engine is stopped next anyway
+            }
+            engine.close();
+        }
+    }
 
     private GatedMcpClient(McpEndpoint endpoint, ServerRef server, ManifestVerifier verifier,
             McpSchema.ClientCapabilities capabilities, RecordingLimits limits) {
@@ -69,11 +86,6 @@ public final class GatedMcpClient implements AutoCloseable {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.settleTimeout = limits.requestTimeout().multipliedBy(2);
-        this.worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "toolseal-gate " + server.name());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -90,44 +102,156 @@ public final class GatedMcpClient implements AutoCloseable {
 
     /**
      * Stops the session (a stdio server is stopped), starts a new one and verifies it again
-     * (sleeper servers change on a later start). Requests wait meanwhile. Returns when the new
-     * verification is in force or the wait bound is reached.
+     * (sleeper servers change on a later start). Returns when the new verification is in force
+     * or the wait bound is reached.
      */
     public void restart() {
-        RawSession old;
+        Run old;
         long start;
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            old = session;
-            session = null;
-            verdict = null;
-            start = ++generation;
+            old = run;
+            run = null;
+            start = ++epoch * EPOCH;
         }
         if (old != null) {
             old.close();
         }
-        submit(() -> start(start));
+        Run opened = open(start);
+        synchronized (lock) {
+            if (closed || epoch * EPOCH != start) {
+                opened.close();
+                return;
+            }
+            run = opened;
+        }
         try {
             verdict();
         } catch (GateRefusedException e) {
-            // still pending or closed: requests keep being refused until it settles
+            // still pending or closed: requests keep waiting or being refused until it settles
+        }
+    }
+
+    /** Starts the engine and initializes the SDK client through it. */
+    private Run open(long start) {
+        EngineTransport transport = new EngineTransport(protocolVersions());
+        EmbeddedGuard engine = EmbeddedGuard.start(settings(), transport::fromEngine);
+        transport.attach(engine::send);
+        McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(limits.requestTimeout().multipliedBy(4))
+                .initializationTimeout(limits.requestTimeout().multipliedBy(3))
+                .capabilities(capabilities)
+                .clientInfo(CLIENT_INFO)
+                .build();
+        try {
+            client.initialize();
+            return new Run(start, engine, client, Optional.empty());
+        } catch (RuntimeException e) {
+            // the engine answers initialize only after its verification: a rejected server's
+            // initialize is refused, and the engine's verdict (with its reasons) is the one in force
+            Optional<Verdict> judged = engine.verdictInForce(start);
+            if (judged.isPresent() && judged.get().serverRejected()) {
+                return new Run(start, engine, client, judged);
+            }
+            return new Run(start, engine, client, Optional.of(Verdict.rejected(start, List.of(GateReason.server(
+                    Kind.RECORDING_FAILED, "the server could not be initialized: "
+                            + (engine.ended() ? engine.endReason() : String.valueOf(e.getMessage())))))));
+        }
+    }
+
+    /** The engine's settings for this gate: no audit log, no diagnostics. */
+    private GuardSettings settings() {
+        AuditLog audit;
+        try {
+            audit = AuditLog.open(null, Clock.systemUTC(), server.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int maxBytes = Math.max(1024, limits.maxMessageChars());
+        if (endpoint instanceof McpEndpoint.Stdio stdio) {
+            List<String> command = new ArrayList<>();
+            command.add(stdio.command());
+            command.addAll(stdio.args());
+            return new GuardSettings(server, command, Optional.empty(), stdio.env(), verifier, Optional::empty,
+                    audit, line -> { }, limits.requestTimeout(), maxBytes, SHUTDOWN_GRACE, Optional.empty(), false,
+                    GuardSettings.DEFAULT_MAX_EVIDENCE_AGE, Clock.systemUTC());
+        }
+        McpEndpoint.StreamableHttp http = (McpEndpoint.StreamableHttp) endpoint;
+        URI url = http.baseUri().resolve(http.endpoint());
+        return new GuardSettings(server, List.of(), Optional.of(url), Map.of(), verifier, Optional::empty,
+                audit, line -> { }, limits.requestTimeout(), maxBytes, SHUTDOWN_GRACE, Optional.empty(), false,
+                    GuardSettings.DEFAULT_MAX_EVIDENCE_AGE, Clock.systemUTC());
+    }
+
+    /** The versions the SDK's own transport for this endpoint offers, so a pin matches. */
+    private List<String> protocolVersions() {
+        try {
+            RecordingTransport sdk = endpoint.open(limits); // nothing starts before connect
+            List<String> versions = sdk.protocolVersions();
+            try {
+                sdk.close();
+            } catch (RuntimeException e) {
+                // it never connected
+            }
+            return versions;
+        } catch (RuntimeException e) {
+            return List.of(ProtocolVersions.MCP_2025_11_25);
         }
     }
 
     /** The verdict in force, waiting while a verification is pending. */
     public Verdict verdict() throws GateRefusedException {
-        synchronized (lock) {
-            return settled();
+        long deadline = System.nanoTime() + settleTimeout.toNanos();
+        while (true) {
+            Optional<Verdict> now = inForce();
+            if (now.isPresent()) {
+                return now.get();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new GateRefusedException(Refusal.VERIFICATION_PENDING, Optional.empty(), List.of());
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GateRefusedException(Refusal.VERIFICATION_PENDING, Optional.empty(), List.of());
+            }
         }
     }
 
     /** The verdict in force now, or empty while a verification is pending; never waits. */
     public Optional<Verdict> currentVerdict() {
-        synchronized (lock) {
-            return Optional.ofNullable(verdict);
+        try {
+            return inForce();
+        } catch (GateRefusedException e) {
+            return Optional.empty();
         }
+    }
+
+    /** The verdict in force, empty while pending; {@code CLOSED} once closed. */
+    private Optional<Verdict> inForce() throws GateRefusedException {
+        Run current;
+        synchronized (lock) {
+            if (closed) {
+                throw new GateRefusedException(Refusal.CLOSED, Optional.empty(), List.of());
+            }
+            current = run;
+        }
+        if (current == null) {
+            return Optional.empty();
+        }
+        if (current.failed().isPresent()) {
+            return current.failed();
+        }
+        Optional<Verdict> engine = current.engine().verdictInForce(current.epoch());
+        if (current.engine().ended()) { // the upstream is gone: nothing can be let through
+            return Optional.of(Verdict.rejected(current.epoch() + EPOCH - 1, List.of(GateReason.server(
+                    engine.isPresent() ? Kind.VERIFICATION_FAILED : Kind.RECORDING_FAILED,
+                    current.engine().endReason()))));
+        }
+        return engine;
     }
 
     /**
@@ -136,17 +260,15 @@ public final class GatedMcpClient implements AutoCloseable {
      * @throws GateRefusedException if the server is rejected, or verification is still pending
      */
     public List<McpSchema.Tool> listTools() throws GateRefusedException {
-        synchronized (lock) {
-            Verdict current = settled();
-            if (current.serverRejected()) {
-                throw new GateRefusedException(Refusal.SERVER_REJECTED, Optional.empty(), current.reasons());
-            }
-            return current.tools();
+        Verdict current = verdict();
+        if (current.serverRejected()) {
+            throw new GateRefusedException(Refusal.SERVER_REJECTED, Optional.empty(), current.reasons());
         }
+        return current.tools();
     }
 
     /**
-     * Calls an accepted tool. Anything else is refused here, before a request is sent.
+     * Calls a tool; the engine relays it only if the verdict in force accepts it.
      *
      * @throws GateRefusedException if the server is rejected or the tool is not accepted
      */
@@ -157,7 +279,7 @@ public final class GatedMcpClient implements AutoCloseable {
                 McpSchema.CallToolRequest.builder(name).arguments(arguments == null ? Map.of() : arguments).build()));
     }
 
-    /** Gets an accepted prompt; anything else is refused before a request is sent. */
+    /** Gets a prompt; the engine relays it only if the verdict in force accepts it. */
     public McpSchema.GetPromptResult getPrompt(String name, Map<String, Object> arguments)
             throws GateRefusedException {
         Objects.requireNonNull(name, "name");
@@ -165,10 +287,7 @@ public final class GatedMcpClient implements AutoCloseable {
                 McpSchema.GetPromptRequest.builder(name).arguments(arguments == null ? Map.of() : arguments).build()));
     }
 
-    /**
-     * Reads an accepted resource listed by {@code resources/list}; URIs that only a template
-     * would produce are refused (the gate cannot tell which template a server applies).
-     */
+    /** Reads a resource; the engine relays it only if the verdict in force accepts it. */
     public McpSchema.ReadResourceResult readResource(String uri) throws GateRefusedException {
         Objects.requireNonNull(uri, "uri");
         return send(new EntryKey(EntryKind.RESOURCE, uri), Optional.empty(),
@@ -178,214 +297,86 @@ public final class GatedMcpClient implements AutoCloseable {
     /** Closes the session (a stdio server is stopped); every later request is refused. */
     @Override
     public void close() {
-        RawSession open;
+        Run open;
         synchronized (lock) {
             closed = true;
-            open = session;
-            session = null;
-            verdict = null;
-            lock.notifyAll();
+            open = run;
+            run = null;
         }
-        worker.shutdownNow();
         if (open != null) {
             open.close();
         }
-        try {
-            worker.awaitTermination(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
-     * Admits the request, then sends it; the session's {@link SendGuard} checks it again against
-     * the verdict in force as it goes out. A request stopped there because a verification started
-     * in between was not sent, so it is admitted again (waiting for the new verdict), a bounded
-     * number of times.
+     * Waits for a verdict (the engine would hold the request meanwhile anyway; waiting here bounds
+     * the wait), then sends the request through the engine, which judges it. A rejected server is
+     * refused here only when no engine runs any more (it exited, or never started).
      */
     private <T> T send(EntryKey key, Optional<String> tool, Function<McpSyncClient, T> request)
             throws GateRefusedException {
-        for (int attempt = 1; ; attempt++) {
-            RawSession open = admit(key, tool);
-            try {
-                return request.apply(open.client());
-            } catch (RuntimeException e) {
-                GateRefusedException refused = SendCheck.refusalIn(e).orElseThrow(() -> e);
-                if (refused.refusal() != Refusal.VERIFICATION_PENDING || attempt == SEND_ATTEMPTS) {
-                    throw refused;
-                }
-            }
-        }
-    }
-
-    /** The session in force; tests use it to send past the admission check. */
-    RawSession session() {
+        Verdict before = verdict();
+        Run current;
         synchronized (lock) {
-            return session;
-        }
-    }
-
-    /** Checks {@code key} against the verdict in force and returns the session to send on. */
-    private RawSession admit(EntryKey key, Optional<String> tool) throws GateRefusedException {
-        synchronized (lock) {
-            Verdict current = settled();
-            if (current.serverRejected()) {
-                throw new GateRefusedException(Refusal.SERVER_REJECTED, tool, current.reasons());
-            }
-            if (!current.allows(key)) {
-                List<GateReason> about = current.reasons().stream().filter(r -> r.concerns(key)).toList();
-                throw new GateRefusedException(Refusal.NOT_VERIFIED, tool, about);
-            }
-            return session;
-        }
-    }
-
-    /** The verdict in force; waits while pending. Caller holds {@link #lock}. */
-    private Verdict settled() throws GateRefusedException {
-        long deadline = System.nanoTime() + settleTimeout.toNanos();
-        while (true) {
             if (closed) {
-                throw new GateRefusedException(Refusal.CLOSED, Optional.empty(), List.of());
+                throw new GateRefusedException(Refusal.CLOSED, tool, List.of());
             }
-            if (verdict != null) {
-                if (!verdict.serverRejected() && session != null && session.transport().failure().isPresent()) {
-                    verdict = Verdict.rejected(generation, List.of(GateReason.server(Kind.VERIFICATION_FAILED,
-                            "the session broke: " + session.transport().failure().orElseThrow().getMessage())));
-                }
-                return verdict;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new GateRefusedException(Refusal.VERIFICATION_PENDING, Optional.empty(), List.of());
-            }
-            try {
-                lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GateRefusedException(Refusal.VERIFICATION_PENDING, Optional.empty(), List.of());
-            }
+            current = run;
+        }
+        if (current == null || current.failed().isPresent() || current.engine().ended()) {
+            throw new GateRefusedException(Refusal.SERVER_REJECTED, tool, before.reasons());
+        }
+        try {
+            return request.apply(current.client());
+        } catch (RuntimeException e) {
+            throw refusalIn(e, key, tool).orElseThrow(() -> e);
         }
     }
 
-    /** Worker: opens the session of verification {@code start} and verifies it. */
-    private void start(long start) {
+    /** The sdk client of the run in force; tests use it to send past the gate's own wait. */
+    McpSyncClient sdkClient() {
         synchronized (lock) {
-            if (closed || generation != start) {
-                return;
-            }
-        }
-        RawSession opened;
-        try {
-            opened = RawSession.open(endpoint, capabilities, limits);
-        } catch (McpRecordingException e) {
-            install(start, Verdict.rejected(start, List.of(LiveManifests.recordingFailed(e))));
-            return;
-        }
-        synchronized (lock) {
-            if (closed || generation != start) {
-                opened.close();
-                return;
-            }
-            session = opened;
-        }
-        opened.transport().setSendGuard((method, params, send) -> checkSend(opened, method, params, send));
-        opened.addListener(new SessionWatch(() -> invalidate(opened)));
-        verifyPending();
-    }
-
-    /** Worker: verifies the session in force if its verdict is pending. */
-    private void verifyPending() {
-        long pending;
-        RawSession open;
-        synchronized (lock) {
-            if (closed || verdict != null || session == null) {
-                return;
-            }
-            pending = generation;
-            open = session;
-        }
-        install(pending, verify(open, pending));
-    }
-
-    /** Records, assembles and verifies; every failure becomes a rejection. */
-    private Verdict verify(RawSession open, long pending) {
-        RawSnapshot snapshot;
-        ToolManifest live;
-        try {
-            snapshot = LiveManifests.snapshot(open);
-            live = LiveManifests.of(server, snapshot);
-        } catch (McpRecordingException e) {
-            return Verdict.rejected(pending, List.of(LiveManifests.recordingFailed(e)));
-        } catch (ManifestException e) {
-            return Verdict.rejected(pending, List.of(GateReason.server(Kind.RECORDING_FAILED,
-                    "the live definitions are not a valid manifest: " + e.getMessage())));
-        }
-        try {
-            return Verdict.settle(pending, verifier.verify(live), snapshot, live);
-        } catch (Exception e) {
-            return Verdict.rejected(pending, List.of(GateReason.server(Kind.VERIFICATION_FAILED,
-                    "verification failed: " + e)));
+            return run == null ? null : run.client();
         }
     }
 
     /**
-     * The {@link SendGuard} of session {@code source}: checks a request against the verdict in
-     * force at the moment it is sent, and sends it under the lock, so it is ordered against every
-     * invalidation.
+     * The engine's refusal in what the SDK client threw, as a {@link GateRefusedException} with
+     * the reasons of the engine's verdict now in force (about {@code key} when it is not the whole
+     * server that is rejected).
      */
-    private void checkSend(RawSession source, String method, JsonNode params, Runnable send)
-            throws GateRefusedException {
-        Optional<EntryKey> part = SendCheck.part(method, params);
-        synchronized (lock) {
-            if (closed) {
-                throw new GateRefusedException(Refusal.CLOSED, Optional.empty(), List.of());
-            }
-            if (part.isPresent()) {
-                SendCheck.allow(part.get(), verdict, session == source);
-            }
-            send.run();
+    Optional<GateRefusedException> refusalIn(Throwable thrown, EntryKey key, Optional<String> tool) {
+        Optional<String> refusal = engineRefusal(thrown);
+        if (refusal.isEmpty()) {
+            return Optional.empty();
         }
+        Refusal kind = switch (refusal.get()) {
+            case "NOT_VERIFIED" -> Refusal.NOT_VERIFIED;
+            case "" -> Refusal.VERIFICATION_PENDING;
+            default -> Refusal.SERVER_REJECTED;
+        };
+        List<GateReason> reasons = currentVerdict().map(v -> kind == Refusal.NOT_VERIFIED
+                ? v.reasons().stream().filter(r -> r.concerns(key)).toList() : v.reasons()).orElse(List.of());
+        return Optional.of(new GateRefusedException(kind, tool, reasons));
     }
 
-    /** Puts {@code result} in force unless something newer invalidated it meanwhile. */
-    private void install(long pending, Verdict result) {
-        synchronized (lock) {
-            if (!closed && generation == pending && verdict == null) {
-                verdict = result;
-                lock.notifyAll();
-            }
-        }
-    }
-
-    /** Called on the session's reading thread: blocks requests at once, verifies on the worker. */
-    private void invalidate(RawSession source) {
-        synchronized (lock) {
-            if (closed || session != source) {
-                return;
-            }
-            verdict = null;
-            generation++;
-        }
-        submit(this::verifyPending);
-    }
-
-    /** Runs {@code task} on the worker; whatever escapes it rejects the server. */
-    private void submit(Runnable task) {
-        try {
-            worker.execute(() -> {
-                long pending;
-                synchronized (lock) {
-                    pending = generation;
+    /**
+     * The {@code data.toolseal.refusal} of an engine refusal (error -32001) somewhere in the cause
+     * chain; empty text for a -32001 without it; empty if there is none.
+     */
+    static Optional<String> engineRefusal(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
+            if (t instanceof McpError error && error.getJsonRpcError() != null
+                    && Integer.valueOf(Responses.REFUSED).equals(error.getJsonRpcError().code())) {
+                Object data = error.getJsonRpcError().data();
+                if (data instanceof Map<?, ?> map && map.get("toolseal") instanceof Map<?, ?> seal
+                        && seal.get("refusal") instanceof String name) {
+                    return Optional.of(name);
                 }
-                try {
-                    task.run();
-                } catch (Throwable t) { // fail closed on anything, Errors included
-                    install(pending, Verdict.rejected(pending, List.of(GateReason.server(
-                            Kind.VERIFICATION_FAILED, "the gate's worker failed: " + t))));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile: requests are refused as CLOSED
+                return Optional.of("");
+            }
         }
+        return Optional.empty();
     }
 }

@@ -11,7 +11,6 @@ import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.McpEndpoint;
 import dev.toolseal.verifier.mcp.McpRecorder;
 import dev.toolseal.verifier.mcp.McpRecordingException;
-import dev.toolseal.verifier.mcp.RawSession;
 import dev.toolseal.verifier.mcp.RawSnapshot;
 import dev.toolseal.verifier.mcp.RecordingLimits;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -20,7 +19,6 @@ import java.util.List;
 /** Turns a raw snapshot of a live server into the {@link ToolManifest} a verifier judges. */
 public final class LiveManifests {
     private static final ObjectMapper WRITER = new ObjectMapper();
-    private static final int SNAPSHOT_ATTEMPTS = 3;
 
     private LiveManifests() {
     }
@@ -39,26 +37,6 @@ public final class LiveManifests {
             McpSchema.ClientCapabilities capabilities, RecordingLimits limits)
             throws McpRecordingException, ManifestException {
         return of(server, new McpRecorder(limits).record(endpoint, capabilities));
-    }
-
-    /** A snapshot of {@code open}, taken again (a few times) if the server announced a change meanwhile. */
-    static RawSnapshot snapshot(RawSession open) throws McpRecordingException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return open.snapshot();
-            } catch (McpRecordingException e) {
-                if (e.reason() != McpRecordingException.Reason.CHANGED_DURING_RECORDING
-                        || attempt == SNAPSHOT_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** The gate's reason for a recording failure, with its evidence. */
-    static GateReason recordingFailed(McpRecordingException e) {
-        return GateReason.server(GateReason.Kind.RECORDING_FAILED, e.getMessage()
-                + (e.evidence().isEmpty() ? "" : " (evidence: " + e.evidence() + ")"));
     }
 
     private static List<String> pages(RawSnapshot snapshot, ListKind kind) {

@@ -1,18 +1,12 @@
 package dev.toolseal.verifier.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.manifest.VisibleText;
-import dev.toolseal.verifier.mcp.ListKind;
-import dev.toolseal.verifier.mcp.RawSnapshot;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +14,8 @@ import java.util.Set;
 
 /**
  * The outcome of one verification as the gate applies it: the decision (after the gate's own
- * rules) and the tools it lets through, taken from the very snapshot that was verified.
+ * rules) and the tools it lets through, taken from the very snapshot that was verified. Derived
+ * from the gate engine's verdict in one place ({@code dev.toolseal.verifier.relay.EmbeddedGuard}).
  *
  * @param generation which verification of the gate's life this is (counts every invalidation)
  * @param decision   the decision in force
@@ -30,8 +25,6 @@ import java.util.Set;
  */
 public record Verdict(long generation, Decision decision, Set<EntryKey> allowed,
         List<JsonNode> rawTools, List<McpSchema.Tool> tools) {
-    private static final ObjectMapper WRITER = new ObjectMapper();
-
     public Verdict {
         Objects.requireNonNull(decision, "decision");
         allowed = Set.copyOf(allowed);
@@ -75,32 +68,6 @@ public record Verdict(long generation, Decision decision, Set<EntryKey> allowed,
     /** A verdict that lets nothing through. */
     static Verdict rejected(long generation, List<GateReason> reasons) {
         return new Verdict(generation, new Decision.RejectServer(reasons), Set.of(), List.of(), List.of());
-    }
-
-    /**
-     * Applies {@code decision} about {@code live}, which was assembled from {@code snapshot}:
-     * the tools let through are the snapshot's own raw entries, so what was verified is what
-     * the caller gets.
-     */
-    static Verdict settle(long generation, Decision decision, RawSnapshot snapshot, ToolManifest live)
-            throws IOException {
-        Decision enforced = enforce(Objects.requireNonNull(decision, "the verifier returned no decision"), live);
-        Set<EntryKey> allowed = new HashSet<>();
-        if (enforced instanceof Decision.AcceptAll) {
-            allowed.addAll(live.parts().keySet());
-        } else if (enforced instanceof Decision.AcceptOnly only) {
-            live.parts().keySet().stream().filter(only.accepted()::contains).forEach(allowed::add);
-        }
-        List<JsonNode> raw = new ArrayList<>();
-        List<McpSchema.Tool> typed = new ArrayList<>();
-        for (JsonNode tool : snapshot.entries(ListKind.TOOLS)) {
-            if (allowed.contains(new EntryKey(EntryKind.TOOL, tool.path("name").textValue()))) {
-                raw.add(tool);
-                typed.add(McpJsonDefaults.getMapper().readValue(WRITER.writeValueAsString(tool),
-                        McpSchema.Tool.class));
-            }
-        }
-        return new Verdict(generation, enforced, allowed, raw, typed);
     }
 
     /**

@@ -1,7 +1,9 @@
 /**
  * The MCP client gate: an official-SDK client that only lets through what was verified.
  *
- * <p>{@link dev.toolseal.verifier.gate.GatedMcpClient} records the live server raw (every page
+ * <p>{@link dev.toolseal.verifier.gate.GatedMcpClient} is a front end of the gate engine in
+ * {@code dev.toolseal.verifier.relay} (the SDK client talks to it over an in-memory transport);
+ * the engine records the live server raw (every page
  * of every list, and {@code initialize}), assembles the live {@link
  * dev.toolseal.verifier.manifest.ToolManifest} and hands it to a {@link
  * dev.toolseal.verifier.gate.ManifestVerifier}, whose {@link dev.toolseal.verifier.gate.Decision}

@@ -1,6 +1,5 @@
 package dev.toolseal.verifier.mcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -41,7 +40,6 @@ public final class RecordingTransport implements McpClientTransport {
     private final TrafficLog log;
     private final McpJsonMapper sdkMapper;
     private final McpClientTransport inner;
-    private volatile SendGuard guard = SendGuard.OPEN;
 
     private RecordingTransport(RecordingLimits limits,
             Function<McpJsonMapper, McpClientTransport> innerFactory) {
@@ -102,14 +100,6 @@ public final class RecordingTransport implements McpClientTransport {
         log.addListener(listener);
     }
 
-    /**
-     * Puts {@code guard} in charge of every later outgoing request; see {@link SendGuard} for its
-     * contract. The default lets everything go.
-     */
-    public void setSendGuard(SendGuard guard) {
-        this.guard = Objects.requireNonNull(guard, "guard");
-    }
-
     /** Removes an observer added before. */
     public void removeListener(RawTrafficListener listener) {
         log.removeListener(listener);
@@ -145,30 +135,12 @@ public final class RecordingTransport implements McpClientTransport {
         if (!(message instanceof McpSchema.JSONRPCRequest request)) {
             return inner.sendMessage(message);
         }
-        JsonNode params;
         try {
-            params = log.outgoing(request, sdkMapper);
+            log.outgoing(request, sdkMapper);
         } catch (IOException e) {
             return Mono.error(e);
         }
-        AtomicReference<Mono<Void>> sent = new AtomicReference<>();
-        try {
-            guard.beforeSend(request.method(), params, () -> {
-                if (sent.get() == null) {
-                    sent.set(inner.sendMessage(message));
-                }
-            });
-        } catch (Exception e) {
-            if (sent.get() == null) { // else it went out after all: keep it paired with its answer
-                log.withdraw(request);
-            }
-            return Mono.error(e);
-        }
-        if (sent.get() == null) {
-            log.withdraw(request);
-            return Mono.error(new IOException("the send guard stopped " + request.method()));
-        }
-        return sent.get();
+        return inner.sendMessage(message);
     }
 
     @Override

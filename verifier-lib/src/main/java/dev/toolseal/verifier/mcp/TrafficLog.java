@@ -77,11 +77,6 @@ final class TrafficLog {
         }
     }
 
-    /** Forgets an outgoing request that was not sent after all. */
-    void withdraw(McpSchema.JSONRPCRequest request) {
-        pending.values().removeIf(p -> p.sdkId().equals(request.id()));
-    }
-
     /** Records one incoming message, or refuses it with an {@link IOException}. */
     void inbound(String text) throws IOException {
         try {

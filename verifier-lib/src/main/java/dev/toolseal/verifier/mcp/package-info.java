@@ -7,9 +7,9 @@
  * wraps the SDK's stdio or streamable HTTP transport and taps the text of every incoming
  * message before the SDK parses it; {@link dev.toolseal.verifier.mcp.RawSession} runs the real
  * SDK client over it and pages through every list; {@link dev.toolseal.verifier.mcp.McpRecorder}
- * returns one {@link dev.toolseal.verifier.mcp.RawSnapshot}. A gate watches incoming traffic
- * with a {@link dev.toolseal.verifier.mcp.RawTrafficListener} and checks each outgoing request
- * with a {@link dev.toolseal.verifier.mcp.SendGuard}.
+ * returns one {@link dev.toolseal.verifier.mcp.RawSnapshot}; a {@link
+ * dev.toolseal.verifier.mcp.RawTrafficListener} observes incoming traffic live. (The gate does
+ * not use this capture: it runs on the engine in {@code dev.toolseal.verifier.relay}.)
  *
  * <p>Wire format: JSON-RPC 2.0 per the MCP specification, newline-delimited over stdio or
  * streamable HTTP. Every incoming message is parsed strictly (duplicate members, unpaired

@@ -17,6 +17,8 @@ import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.RawSnapshot;
+import dev.toolseal.verifier.relay.EmbeddedGuard;
+import dev.toolseal.verifier.relay.LiveSnapshot;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,12 @@ class PinnedManifestVerifierTest {
                 Map.of(ListKind.TOOLS, List.of(tools), ListKind.PROMPTS, List.of(prompts)));
     }
 
+    /** The verdict the gate engine puts in force for {@code d} about {@code live}. */
+    private static Verdict settle(Decision d, RawSnapshot live, ToolManifest manifest) {
+        return EmbeddedGuard.settle(1, d, new LiveSnapshot(live.clientCapabilities(), live.initializeResult(),
+                live.pages()), manifest);
+    }
+
     private static JsonNode read(String text) throws Exception {
         return JSON.readTree(text);
     }
@@ -78,7 +86,7 @@ class PinnedManifestVerifierTest {
                     c.toString());
 
             Decision lenient = new PinnedManifestVerifier(pinned, Policy.QUARANTINE_CHANGED).verify(manifest);
-            Verdict verdict = Verdict.settle(1, lenient, live, manifest);
+            Verdict verdict = settle(lenient, live, manifest);
             if (!c.listEntry()) {
                 assertTrue(verdict.serverRejected(), c.toString());
                 continue;
@@ -104,7 +112,7 @@ class PinnedManifestVerifierTest {
         RawSnapshot live = snapshot(read(INIT), reordered, read(PROMPTS));
         Decision d = new PinnedManifestVerifier(pinned, Policy.REJECT_SERVER).verify(LiveManifests.of(REF, live));
         assertInstanceOf(Decision.AcceptAll.class, d);
-        Verdict verdict = Verdict.settle(1, d, live, LiveManifests.of(REF, live));
+        Verdict verdict = settle(d, live, LiveManifests.of(REF, live));
         assertEquals(List.of("echo", "add"), verdict.tools().stream().map(McpSchema.Tool::name).toList());
     }
 

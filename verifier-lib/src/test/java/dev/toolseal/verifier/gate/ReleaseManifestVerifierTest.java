@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.bundle.BundleFormat;
 import dev.toolseal.verifier.log.MemoryCheckpointStore;
@@ -16,6 +17,8 @@ import dev.toolseal.verifier.manifest.ManifestAssembler;
 import dev.toolseal.verifier.manifest.RawSession;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.relay.EmbeddedGuard;
+import dev.toolseal.verifier.relay.LiveSnapshot;
 import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
 import dev.toolseal.verifier.verification.VerificationPolicy.MismatchAction;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +77,8 @@ class ReleaseManifestVerifierTest {
         live.parts().keySet().stream().filter(k -> !k.kind().isListKind())
                 .forEach(k -> assertTrue(only.accepted().contains(k), k.toString()));
         assertEquals(List.of(Optional.of(ADD)), only.reasons().stream().map(GateReason::key).toList());
-        assertEquals(decision, Verdict.enforce(decision, live));
+        assertEquals(decision, EmbeddedGuard.settle(1, decision, new LiveSnapshot(JsonNodeFactory.instance.objectNode(),
+                JsonNodeFactory.instance.objectNode(), Map.of()), live).decision());
     }
 
     @Test

@@ -1,0 +1,115 @@
+package dev.toolseal.verifier.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolseal.verifier.gate.Decision;
+import dev.toolseal.verifier.gate.GateReason;
+import dev.toolseal.verifier.gate.Verdict;
+import dev.toolseal.verifier.manifest.CanonicalJson;
+import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.EntryKind;
+import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.mcp.ListKind;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The decision in force and what it lets through, tied to the snapshot that was judged: the
+ * lists the client sees are served from that very snapshot, so what the client sees is what was
+ * verified.
+ *
+ * @param decision the decision after the gate's rules ({@link Verdict#enforce})
+ * @param manifest the judged live manifest (empty when recording or assembly failed)
+ * @param snapshot the recorded lists (empty likewise)
+ * @param allowed the live parts that may be used
+ */
+record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
+    Optional<LiveSnapshot> snapshot, Set<EntryKey> allowed) {
+  GuardVerdict {
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(manifest, "manifest");
+    Objects.requireNonNull(snapshot, "snapshot");
+    allowed = Set.copyOf(allowed);
+  }
+
+  /** Nothing may be used, for these reasons. */
+  static GuardVerdict rejected(List<GateReason> reasons) {
+    return new GuardVerdict(new Decision.RejectServer(reasons), Optional.empty(),
+        Optional.empty(), Set.of());
+  }
+
+  /** Applies {@code decision} (from any verifier) about {@code live}, recorded as {@code snap}. */
+  static GuardVerdict settle(Decision decision, ToolManifest live, LiveSnapshot snap) {
+    Decision enforced = Verdict.enforce(decision, live);
+    Set<EntryKey> allowed = new HashSet<>();
+    if (enforced instanceof Decision.AcceptAll) {
+      allowed.addAll(live.parts().keySet());
+    } else if (enforced instanceof Decision.AcceptOnly only) {
+      live.parts().keySet().stream().filter(only.accepted()::contains).forEach(allowed::add);
+    }
+    return new GuardVerdict(enforced, Optional.of(live), Optional.of(snap), allowed);
+  }
+
+  boolean rejectsServer() {
+    return decision instanceof Decision.RejectServer;
+  }
+
+  boolean allows(EntryKey key) {
+    return !rejectsServer() && allowed.contains(key);
+  }
+
+  /** The manifest digest in hex, or empty. */
+  String manifestDigest() {
+    return manifest.map(m -> m.digest().hex()).orElse("");
+  }
+
+  /** The digest of one live part in hex, or empty when it is not in the live manifest. */
+  String entryDigest(EntryKey key) {
+    return manifest.map(m -> m.parts().get(key)).map(CanonicalJson::sha256).map(h -> h.hex())
+        .orElse("");
+  }
+
+  /**
+   * The result of a client's list request, served from the snapshot: every allowed entry of
+   * every page, in the server's order, in one page. Empty when the server did not declare the
+   * list (the client gets "method not found").
+   */
+  Optional<ObjectNode> listResult(ListKind kind) {
+    if (snapshot.isEmpty() || !snapshot.get().pages().containsKey(kind)) {
+      return Optional.empty();
+    }
+    EntryKind entryKind = entryKind(kind);
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    ArrayNode items = result.putArray(kind.itemsField());
+    for (JsonNode entry : snapshot.get().entries(kind)) {
+      String id = entry.path(entryKind.idMember().orElseThrow()).textValue();
+      if (id != null && allows(new EntryKey(entryKind, id))) {
+        items.add(entry);
+      }
+    }
+    return Optional.of(result);
+  }
+
+  /** The number of entries of {@code kind} the client does not get. */
+  int hidden(ListKind kind) {
+    EntryKind entryKind = entryKind(kind);
+    return (int) snapshot.map(s -> s.entries(kind).stream()
+        .filter(e -> !allows(new EntryKey(entryKind,
+            e.path(entryKind.idMember().orElseThrow()).asText()))).count()).orElse(0L)
+        .longValue();
+  }
+
+  static EntryKind entryKind(ListKind kind) {
+    return switch (kind) {
+      case TOOLS -> EntryKind.TOOL;
+      case PROMPTS -> EntryKind.PROMPT;
+      case RESOURCES -> EntryKind.RESOURCE;
+      case RESOURCE_TEMPLATES -> EntryKind.RESOURCE_TEMPLATE;
+    };
+  }
+}
