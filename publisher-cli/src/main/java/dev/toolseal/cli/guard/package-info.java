@@ -9,7 +9,8 @@
  * dev.toolseal.cli.guard.GuardSession} routes every message under one lock and holds traffic
  * while a verification is pending, by the positive routing rule of docs/design/boundary.md
  * ({@link dev.toolseal.cli.guard.Routing} keeps what was forwarded and relayed, {@link
- * dev.toolseal.cli.guard.ServerMessages} says which server messages a verdict lets through);
+ * dev.toolseal.cli.guard.ServerMessages} says which server messages a verdict lets through,
+ * {@link dev.toolseal.cli.guard.Delivery} delivers them);
  * {@link dev.toolseal.cli.guard.LiveRecorder} records every
  * list page with the guard's own request ids over the client's session; {@link
  * dev.toolseal.cli.guard.GuardVerdict} serves the verified lists and answers "may this call
