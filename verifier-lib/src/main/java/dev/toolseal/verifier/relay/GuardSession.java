@@ -50,6 +50,7 @@ final class GuardSession implements RequestChannel {
   private final ArrayDeque<Held> held = new ArrayDeque<>();
   private final Map<RpcId, CompletableFuture<JsonNode>> guardPending = new HashMap<>();
   private final Routing routing = new Routing();
+  private final Delivery delivery;
   private GuardVerdict verdict;
   private Instant verifiedAt;
   private boolean releasing; // held messages are being released under a verdict just made
@@ -78,6 +79,7 @@ final class GuardSession implements RequestChannel {
     this.toClient = toClient;
     this.toUpstream = toUpstream;
     this.verification = verification;
+    this.delivery = new Delivery(settings, toClient, toUpstream, routing);
   }
 
   private final ClientSink direct = new ClientSink() {
@@ -335,59 +337,20 @@ final class GuardSession implements RequestChannel {
     }
   }
 
-  /** An answer to a forwarded client request, under the verdict in force. */
   private void deliverResponse(RpcMessage m, byte[] raw) {
-    if (verdict.rejectsServer()) {
-      toClient.send(RpcParser.write(refusal(m.id().get(), "SERVER_REJECTED")));
-    } else {
-      toClient.send(raw != null ? raw : m.bytes());
-    }
+    delivery.response(m, raw, verdict);
   }
 
-  /** A request of the server's own (not ping), under the verdict in force. */
   private void serverRequest(RpcMessage m, byte[] raw) {
-    RpcId id = m.id().get();
-    if (!verdict.rejectsServer()
-        && ServerMessages.requestAllowed(verdict, settings.allowServerRequests())) {
-      routing.relayed(id);
-      toClient.send(raw != null ? raw : m.bytes());
-      return;
-    }
-    dropped("refused", "a server request " + VisibleText.of(m.method().orElse("")) + " (id "
-        + VisibleText.of(id.toString()) + ")");
-    toUpstream.send(RpcParser.write(refusal(id, "SERVER_REQUEST_REFUSED")));
+    delivery.serverRequest(m, raw, verdict);
   }
 
   private void deliverNotification(RpcMessage m, byte[] raw, boolean tied) {
-    if (!ServerMessages.notificationAllowed(m, verdict, tied)) {
-      dropped("dropped", "a notification " + VisibleText.of(m.method().orElse("")));
-      return;
-    }
-    if (m.is("notifications/cancelled")) {
-      routing.close(cancelledId(m)); // the client's answer to it is not expected any more
-    }
-    if (Subjects.isListChanged(m)) { // only that a list changed: none of the server's params
-      ObjectNode bare = JsonNodeFactory.instance.objectNode();
-      bare.put("jsonrpc", "2.0");
-      bare.put("method", m.method().orElseThrow());
-      toClient.send(RpcParser.write(bare));
-      return;
-    }
-    toClient.send(raw != null ? raw : m.bytes());
+    delivery.notification(m, raw, tied, verdict);
   }
 
-  private static RpcId cancelledId(RpcMessage m) {
-    try {
-      return RpcId.of(m.params().path("requestId"), false);
-    } catch (RpcFormatException e) {
-      throw new IllegalStateException("checked on arrival", e);
-    }
-  }
-
-  /** A message the routing rule did not let through: audit log and stderr. */
   private void dropped(String decision, String what) {
-    settings.audit().routing(decision, what, verdict == null ? "" : verdict.manifestDigest());
-    settings.diagnostics().accept("routing: " + decision + " " + what);
+    delivery.dropped(decision, what, verdict);
   }
 
   /** A response the client never asked for: dropped; the third rejects the server. */

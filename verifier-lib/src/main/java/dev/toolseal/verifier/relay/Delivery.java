@@ -1,0 +1,85 @@
+package dev.toolseal.verifier.relay;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolseal.verifier.manifest.VisibleText;
+
+/**
+ * Delivers what the upstream sent, once it was routed on arrival, under the verdict in force
+ * (docs/design/boundary.md, "Routing rule"): answers to forwarded client requests (a refusal in
+ * their place under a rejection), the server's own requests (relayed, or refused upstream with
+ * {@code SERVER_REQUEST_REFUSED}) and its notifications ({@link ServerMessages}). What is not
+ * let through is written to the audit log and stderr. Called under the session's lock; writes
+ * only queue.
+ */
+final class Delivery {
+  private final GuardSettings settings;
+  private final Outbox toClient;
+  private final Outbox toUpstream;
+  private final Routing routing;
+
+  Delivery(GuardSettings settings, Outbox toClient, Outbox toUpstream, Routing routing) {
+    this.settings = settings;
+    this.toClient = toClient;
+    this.toUpstream = toUpstream;
+    this.routing = routing;
+  }
+
+  /** An answer to a forwarded client request, under the verdict in force. */
+  void response(RpcMessage m, byte[] raw, GuardVerdict verdict) {
+    if (verdict.rejectsServer()) {
+      toClient.send(RpcParser.write(Admission.refusal(m.id().get(), "SERVER_REJECTED", null,
+          verdict, settings)));
+    } else {
+      toClient.send(raw != null ? raw : m.bytes());
+    }
+  }
+
+  /** A request of the server's own (not ping), under the verdict in force. */
+  void serverRequest(RpcMessage m, byte[] raw, GuardVerdict verdict) {
+    RpcId id = m.id().get();
+    if (!verdict.rejectsServer()
+        && ServerMessages.requestAllowed(verdict, settings.allowServerRequests())) {
+      routing.relayed(id);
+      toClient.send(raw != null ? raw : m.bytes());
+      return;
+    }
+    dropped("refused", "a server request " + VisibleText.of(m.method().orElse("")) + " (id "
+        + VisibleText.of(id.toString()) + ")", verdict);
+    toUpstream.send(RpcParser.write(Admission.refusal(id, "SERVER_REQUEST_REFUSED", null, verdict,
+        settings)));
+  }
+
+  /** A notification; {@code tied} as decided on arrival (progress, cancelled). */
+  void notification(RpcMessage m, byte[] raw, boolean tied, GuardVerdict verdict) {
+    if (!ServerMessages.notificationAllowed(m, verdict, tied)) {
+      dropped("dropped", "a notification " + VisibleText.of(m.method().orElse("")), verdict);
+      return;
+    }
+    if (m.is("notifications/cancelled")) {
+      routing.close(cancelledId(m)); // the client's answer to it is not expected any more
+    }
+    if (Subjects.isListChanged(m)) { // only that a list changed: none of the server's params
+      ObjectNode bare = JsonNodeFactory.instance.objectNode();
+      bare.put("jsonrpc", "2.0");
+      bare.put("method", m.method().orElseThrow());
+      toClient.send(RpcParser.write(bare));
+      return;
+    }
+    toClient.send(raw != null ? raw : m.bytes());
+  }
+
+  private static RpcId cancelledId(RpcMessage m) {
+    try {
+      return RpcId.of(m.params().path("requestId"), false);
+    } catch (RpcFormatException e) {
+      throw new IllegalStateException("checked on arrival", e);
+    }
+  }
+
+  /** A message the routing rule did not let through ({@code verdict} may be null). */
+  void dropped(String decision, String what, GuardVerdict verdict) {
+    settings.audit().routing(decision, what, verdict == null ? "" : verdict.manifestDigest());
+    settings.diagnostics().accept("routing: " + decision + " " + what);
+  }
+}
