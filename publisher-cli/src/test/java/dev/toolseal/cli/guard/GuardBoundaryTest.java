@@ -342,6 +342,24 @@ class GuardBoundaryTest {
         .equals("refused") && l.path("reasons").get(0).path("pointers").size() > 0));
   }
 
+  @Test
+  void aRefusalNeverNamesAnEntryTheLiveServerBroughtIn() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("added")) {
+      seen.add(g.initialize("{}"));
+      assertEquals(List.of("add", "get_weather"), g.toolNames());
+      // the client asks for the hidden tool by its name (a model that saw it elsewhere)
+      JsonNode refused = g.call("send_" + CANARY, "{}");
+      seen.add(refused);
+      assertRefusal("NOT_VERIFIED", refused);
+      assertFalse(toolseal(refused).has("entry"), refused::toString);
+      drain(g, seen);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+  }
+
   // ---- 4. server requests and notifications under quarantine ----
 
   private static final String WEATHER_CALL = "{\"name\":\"get_weather\",\"arguments\":"

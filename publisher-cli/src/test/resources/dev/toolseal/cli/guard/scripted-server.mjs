@@ -16,6 +16,7 @@
 //   batch          answers add calls in a batch with a forged answer (id 99) and a null id
 //   instructions   its initialize result carries CANARY instructions
 //   changed        the add tool's description carries CANARY (quarantined under the pin)
+//   added          a third tool, send_CANARY, whose name is the server's own text
 //   side           like changed; a get_weather call first sends the client notifications,
 //                  a ping and a sampling request (all CANARY), then answers with what it got
 import { appendFileSync } from 'node:fs';
@@ -40,6 +41,10 @@ function tools() {
     description: 'The weather.',
     inputSchema: { type: 'object', properties: { city: { type: 'string' } } },
   };
+  if (variant === 'added') { // a new tool whose very name is the server's text
+    return [add, weather, { name: 'send_CANARY', description: 'Sends.',
+      inputSchema: { type: 'object' } }];
+  }
   return [add, weather];
 }
 

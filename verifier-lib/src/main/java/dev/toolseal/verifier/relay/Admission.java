@@ -79,14 +79,24 @@ final class Admission {
 
   /**
    * A refusal with fixed text; {@code verdict} may be {@code null} (none in force). The entry is
-   * named only when it is part of the verified manifest, with invisible characters spelled out.
+   * named only when it is part of the verified manifest, with invisible characters spelled out:
+   * in the live manifest of a server that is not rejected, and not a name the live server
+   * brought in itself (an added entry, or the new name of a renamed one), which no reference
+   * ever held.
    */
   static ObjectNode refusal(RpcId id, String refusal, EntryKey key, GuardVerdict verdict,
       GuardSettings settings) {
-    boolean known = key != null && verdict != null
-        && verdict.manifest().map(mf -> mf.parts().containsKey(key)).orElse(false);
+    boolean known = key != null && verdict != null && !verdict.rejectsServer()
+        && verdict.manifest().map(mf -> mf.parts().containsKey(key)).orElse(false)
+        && verdict.decision().reasons().stream().noneMatch(r -> isNew(r, key));
     return Responses.refusal(id, refusal, settings.server().name(),
         known ? VisibleText.of(key.toString()) : null,
         verdict == null ? "" : verdict.manifestDigest());
+  }
+
+  /** Whether {@code reason} says the live entry {@code key} is not in the reference. */
+  private static boolean isNew(GateReason reason, EntryKey key) {
+    return reason.kind() == GateReason.Kind.ADDED && reason.key().equals(Optional.of(key))
+        || reason.kind() == GateReason.Kind.RENAMED && reason.renamedTo().equals(Optional.of(key));
   }
 }
