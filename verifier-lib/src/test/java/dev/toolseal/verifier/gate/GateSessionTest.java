@@ -239,8 +239,12 @@ class GateSessionTest {
         try (GatedMcpClient gate = gate("baseline", log("prompts-ok"), Policy.REJECT_SERVER)) {
             assertTrue(gate.getPrompt("summarise", Map.of("text", "hi")).messages().size() > 0);
             assertTrue(gate.readResource("memo://readme").contents().size() > 0);
-            // an unlisted URI goes out here: the engine's rule (docs/design/guard.md) lets a server
-            // whose templates are all accepted be asked for any URI a template may produce
+            // an unlisted URI goes out only when an accepted template can produce it
+            assertTrue(gate.readResource("weather://oslo").contents().size() > 0);
+            assertEquals(Refusal.NOT_VERIFIED, assertThrows(GateRefusedException.class,
+                    () -> gate.readResource("file:///etc/passwd")).refusal());
+            assertEquals(Refusal.NOT_VERIFIED, assertThrows(GateRefusedException.class,
+                    () -> gate.readResource("weather://oslo/../../etc/passwd")).refusal());
         }
         try (GatedMcpClient gate = gate("resource-changed", log("resources-q"), Policy.QUARANTINE_CHANGED)) {
             assertEquals(Refusal.NOT_VERIFIED, assertThrows(GateRefusedException.class,
