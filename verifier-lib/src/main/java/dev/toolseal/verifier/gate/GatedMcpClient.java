@@ -60,6 +60,7 @@ public final class GatedMcpClient implements AutoCloseable {
     private final McpSchema.ClientCapabilities capabilities;
     private final RecordingLimits limits;
     private final Duration settleTimeout;
+    private final Duration maxEvidenceAge;
 
     private final Object lock = new Object();
     private Run run; // guarded by lock
@@ -79,13 +80,17 @@ public final class GatedMcpClient implements AutoCloseable {
     }
 
     private GatedMcpClient(McpEndpoint endpoint, ServerRef server, ManifestVerifier verifier,
-            McpSchema.ClientCapabilities capabilities, RecordingLimits limits) {
+            McpSchema.ClientCapabilities capabilities, RecordingLimits limits, Duration maxEvidenceAge) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.server = Objects.requireNonNull(server, "server");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.settleTimeout = limits.requestTimeout().multipliedBy(2);
+        this.maxEvidenceAge = Objects.requireNonNull(maxEvidenceAge, "maxEvidenceAge");
+        if (maxEvidenceAge.isNegative()) {
+            throw new IllegalArgumentException("maxEvidenceAge is negative");
+        }
     }
 
     /**
@@ -95,7 +100,17 @@ public final class GatedMcpClient implements AutoCloseable {
      */
     public static GatedMcpClient connect(McpEndpoint endpoint, ServerRef server, ManifestVerifier verifier,
             McpSchema.ClientCapabilities capabilities, RecordingLimits limits) {
-        GatedMcpClient gate = new GatedMcpClient(endpoint, server, verifier, capabilities, limits);
+        return connect(endpoint, server, verifier, capabilities, limits, GuardSettings.DEFAULT_MAX_EVIDENCE_AGE);
+    }
+
+    /**
+     * As {@link #connect(McpEndpoint, ServerRef, ManifestVerifier, McpSchema.ClientCapabilities,
+     * RecordingLimits)}; {@link #listTools()} under a verdict older than {@code maxEvidenceAge}
+     * verifies again first (so a yank or revocation published meanwhile takes effect).
+     */
+    public static GatedMcpClient connect(McpEndpoint endpoint, ServerRef server, ManifestVerifier verifier,
+            McpSchema.ClientCapabilities capabilities, RecordingLimits limits, Duration maxEvidenceAge) {
+        GatedMcpClient gate = new GatedMcpClient(endpoint, server, verifier, capabilities, limits, maxEvidenceAge);
         gate.restart();
         return gate;
     }
@@ -176,13 +191,13 @@ public final class GatedMcpClient implements AutoCloseable {
             command.addAll(stdio.args());
             return new GuardSettings(server, command, Optional.empty(), stdio.env(), verifier, Optional::empty,
                     audit, line -> { }, limits.requestTimeout(), maxBytes, SHUTDOWN_GRACE, Optional.empty(), false,
-                    GuardSettings.DEFAULT_MAX_EVIDENCE_AGE, Clock.systemUTC());
+                    maxEvidenceAge, Clock.systemUTC());
         }
         McpEndpoint.StreamableHttp http = (McpEndpoint.StreamableHttp) endpoint;
         URI url = http.baseUri().resolve(http.endpoint());
         return new GuardSettings(server, List.of(), Optional.of(url), Map.of(), verifier, Optional::empty,
                 audit, line -> { }, limits.requestTimeout(), maxBytes, SHUTDOWN_GRACE, Optional.empty(), false,
-                    GuardSettings.DEFAULT_MAX_EVIDENCE_AGE, Clock.systemUTC());
+                    maxEvidenceAge, Clock.systemUTC());
     }
 
     /** The versions the SDK's own transport for this endpoint offers, so a pin matches. */
@@ -260,6 +275,11 @@ public final class GatedMcpClient implements AutoCloseable {
      * @throws GateRefusedException if the server is rejected, or verification is still pending
      */
     public List<McpSchema.Tool> listTools() throws GateRefusedException {
+        if (!verdict().serverRejected()) {
+            // a tools/list through the engine: it answers from the verified snapshot, and first
+            // verifies again when the verdict is older than the evidence age bound
+            send(new EntryKey(EntryKind.TOOL, ""), Optional.empty(), McpSyncClient::listTools);
+        }
         Verdict current = verdict();
         if (current.serverRejected()) {
             throw new GateRefusedException(Refusal.SERVER_REJECTED, Optional.empty(), current.reasons());
