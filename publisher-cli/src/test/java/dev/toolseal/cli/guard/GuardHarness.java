@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.toolseal.cli.Main;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -34,32 +28,15 @@ final class GuardHarness implements AutoCloseable {
 
   private final OutputStream toGuard;
   private final LinkedBlockingQueue<String> fromGuard = new LinkedBlockingQueue<>();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+  private final InProcessGuard guard;
   private int nextId = 1;
 
   private GuardHarness(List<String> args) throws IOException {
-    Pipe in = Pipe.open();
-    Pipe out = Pipe.open();
-    toGuard = Channels.newOutputStream(in.sink());
-    PrintStream guardOut = new PrintStream(Channels.newOutputStream(out.sink()), true,
-        StandardCharsets.UTF_8);
-    PrintStream guardErr = new PrintStream(err, true, StandardCharsets.UTF_8);
-    Thread guard = new Thread(() -> {
-      try {
-        exit.complete(Main.run(Channels.newInputStream(in.source()), guardOut, guardErr,
-            args.toArray(String[]::new)));
-      } catch (Throwable t) {
-        exit.completeExceptionally(t);
-      } finally {
-        guardOut.close();
-      }
-    }, "guard-under-test");
-    guard.setDaemon(true);
-    guard.start();
+    guard = new InProcessGuard(args);
+    toGuard = guard.toGuard();
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          Channels.newInputStream(out.source()), StandardCharsets.UTF_8))) {
+          guard.fromGuard(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           fromGuard.add(line);
         }
@@ -183,14 +160,14 @@ final class GuardHarness implements AutoCloseable {
 
   int exitCode() {
     try {
-      return exit.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      return guard.exit().get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError("the guard did not end; stderr:\n" + err(), e);
     }
   }
 
   String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return guard.err();
   }
 
   @Override

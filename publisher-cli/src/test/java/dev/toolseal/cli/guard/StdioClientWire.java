@@ -3,21 +3,16 @@ package dev.toolseal.cli.guard;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.toolseal.cli.Main;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -29,8 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class StdioClientWire implements ClientWire {
   private final OutputStream toGuard;
   private final LinkedBlockingQueue<Optional<String>> fromGuard = new LinkedBlockingQueue<>();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+  private final InProcessGuard guard;
   private boolean ended;
 
   StdioClientWire(List<String> options, List<String> command) throws IOException {
@@ -38,25 +32,9 @@ final class StdioClientWire implements ClientWire {
     args.addAll(options);
     args.add("--");
     args.addAll(command);
-    Pipe in = Pipe.open();
-    Pipe out = Pipe.open();
-    toGuard = Channels.newOutputStream(in.sink());
-    PrintStream guardOut = new PrintStream(Channels.newOutputStream(out.sink()), true,
-        StandardCharsets.UTF_8);
-    PrintStream guardErr = new PrintStream(err, true, StandardCharsets.UTF_8);
-    Thread guard = new Thread(() -> {
-      try {
-        exit.complete(Main.run(Channels.newInputStream(in.source()), guardOut, guardErr,
-            args.toArray(String[]::new)));
-      } catch (Throwable t) {
-        exit.completeExceptionally(t);
-      } finally {
-        guardOut.close();
-      }
-    }, "guard-under-test");
-    guard.setDaemon(true);
-    guard.start();
-    Thread reader = new Thread(() -> readLines(Channels.newInputStream(out.source())),
+    guard = new InProcessGuard(args);
+    toGuard = guard.toGuard();
+    Thread reader = new Thread(() -> readLines(guard.fromGuard()),
         "guard-output-reader");
     reader.setDaemon(true);
     reader.start();
@@ -117,7 +95,7 @@ final class StdioClientWire implements ClientWire {
   public List<String> finish() {
     close();
     try {
-      exit.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      guard.exit().get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError("the guard did not end; stderr:\n" + err(), e);
     }
@@ -136,7 +114,7 @@ final class StdioClientWire implements ClientWire {
 
   @Override
   public String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return guard.err();
   }
 
   @Override
