@@ -50,13 +50,13 @@ final class Verification {
   }
 
   private void run() {
-    if (!session.awaitingVerdict()) {
+    if (session.state().verdict() != null) {
       return; // an earlier run already settled this event
     }
     GuardSession.Inputs in = session.inputs();
     GuardVerdict v = verify(in);
     boolean force = stale + 1 >= MAX_STALE;
-    if (session.offer(in.generation(), force && !session.isCurrent(in.generation())
+    if (session.offer(in.generation(), force && session.state().generation() != in.generation()
         ? GuardVerdict.rejected(List.of(GateReason.server(GateReason.Kind.RECORDING_FAILED,
             "the server kept announcing changes while it was being verified")))
         : v, force)) {
