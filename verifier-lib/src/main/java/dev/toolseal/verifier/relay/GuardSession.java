@@ -227,8 +227,10 @@ final class GuardSession implements RequestChannel {
       }
       return;
     }
-    if (own.ours(id)) {
-      return; // a late answer to a request of ours that timed out: never the client's
+    if (own.ours(id)) { // a late answer to a request of ours that timed out: never the client's
+      delivery.dropped("dropped", "a late answer to the guard's own request (id "
+          + VisibleText.of(id.toString()) + ")", verdict);
+      return;
     }
     Optional<String> method = routing.answer(id);
     if (method.isEmpty()) {
