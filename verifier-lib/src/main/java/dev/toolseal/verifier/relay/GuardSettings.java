@@ -37,7 +37,8 @@ public record GuardSettings(ServerRef server, List<String> command, Optional<URI
     Map<String, String> env,
     ManifestVerifier verifier, ReferenceCapabilities reference, AuditLog audit,
     Consumer<String> diagnostics, Duration timeout,
-    int maxMessageBytes, RecordingBounds recording, Duration shutdownGrace, Optional<String> referenceProtocolVersion,
+    int maxMessageBytes, RecordingBounds recording, Duration shutdownGrace,
+    Optional<String> referenceProtocolVersion,
     boolean allowServerRequests, Duration maxEvidenceAge, Clock clock) {
   /** 4 MiB, as verifier-lib's recorder. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 << 20;
