@@ -1,7 +1,6 @@
 package dev.toolseal.verifier.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.gate.GateReason;
 import dev.toolseal.verifier.manifest.VisibleText;
@@ -29,10 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * release), and the guard's own traffic. Held messages are released, in order, under the new
  * verdict. Writes only queue ({@link Outbox}), so the lock is never held across blocking IO.
  *
- * <p>The state it routes with sits in small classes it calls under its lock and that hold no
- * lock of their own: {@link Routing} (what was forwarded and relayed), {@link Handshake} (the
- * {@code initialize} handshake), {@link HeldTraffic} (what waits for a verdict) and {@link
- * OwnRequests} (the engine's own requests).
+ * <p>{@link Routing}, {@link Handshake}, {@link HeldTraffic} and {@link OwnRequests} keep state
+ * it changes only under this one lock; they hold no lock of their own.
  */
 final class GuardSession implements RequestChannel {
   private final GuardSettings settings;
@@ -195,8 +192,7 @@ final class GuardSession implements RequestChannel {
         } else if (m.kind() == RpcMessage.Kind.RESPONSE) {
           response(m, raw);
         } else if (m.kind() == RpcMessage.Kind.REQUEST && m.is("ping")) {
-          toUpstream.send(RpcParser.write(Responses.result(m.id().get(),
-              JsonNodeFactory.instance.objectNode())));
+          delivery.ping(m);
         } else if (held.full()) {
           upstreamBroken("the upstream sent more than " + HeldTraffic.MAX_HELD
               + " messages while it was being verified");
