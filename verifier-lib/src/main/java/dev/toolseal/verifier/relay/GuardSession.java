@@ -26,10 +26,8 @@ import java.util.concurrent.CompletableFuture;
  * order, except the client's {@code initialize}, the client's answers to server requests, the
  * server's {@code ping} and answers to routed requests (decided on arrival, delivered on
  * release), and the guard's own traffic. Held messages are released, in order, under the new
- * verdict. Writes only queue ({@link Outbox}), so the lock is never held across blocking IO.
- *
- * <p>{@link Routing}, {@link Handshake}, {@link HeldTraffic} and {@link OwnRequests} keep state
- * it changes only under this one lock; they hold no lock of their own.
+ * verdict. Writes only queue ({@link Outbox}), so the lock is never held across blocking IO;
+ * {@link Routing}, {@link Handshake}, {@link HeldTraffic}, {@link OwnRequests} hold no lock.
  */
 final class GuardSession implements RequestChannel {
   private final GuardSettings settings;
@@ -223,9 +221,11 @@ final class GuardSession implements RequestChannel {
       }
       return;
     }
-    if (own.ours(id)) { // a late answer to a request of ours that timed out: never the client's
-      delivery.dropped("dropped", "a late answer to the guard's own request (id "
-          + VisibleText.of(id.toString()) + ")", verdict);
+    if (own.ours(id)) { // never the client's
+      if (own.late(id)) { // a request of ours that timed out
+        delivery.dropped("dropped", "a late answer to the guard's own request (id "
+            + VisibleText.of(id.toString()) + ")", verdict);
+      }
       return;
     }
     Optional<String> method = routing.answer(id);
@@ -379,7 +379,7 @@ final class GuardSession implements RequestChannel {
       return OwnRequests.await(answer, method, settings.timeout());
     } finally {
       synchronized (lock) {
-        own.take(id); // answered, failed or timed out: it waits no more
+        own.giveUp(id); // answered, failed or timed out: it waits no more
       }
     }
   }

@@ -7,8 +7,11 @@ import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,8 +26,12 @@ import java.util.function.Predicate;
  * around {@link #await}, which must be called without it.
  */
 final class OwnRequests {
+  /** At most this many timed-out ids are remembered (the oldest are forgotten). */
+  private static final int MAX_TIMED_OUT = 1000;
+
   private final String prefix = "toolseal-guard-" + UUID.randomUUID() + "-";
   private final Map<RpcId, CompletableFuture<JsonNode>> pending = new HashMap<>();
+  private final Set<RpcId> timedOut = new LinkedHashSet<>();
   private long count;
 
   /** A new pending request; its id is none that {@code taken} (the client's in flight) holds. */
@@ -48,8 +55,30 @@ final class OwnRequests {
   }
 
   /**
+   * The wait for {@code id} ended: if it is still pending (it timed out), it waits no more and
+   * its answer, should it come, is a late one.
+   */
+  void giveUp(RpcId id) {
+    if (pending.remove(id) == null) {
+      return; // answered, or failed with the upstream
+    }
+    if (timedOut.size() == MAX_TIMED_OUT) {
+      Iterator<RpcId> oldest = timedOut.iterator();
+      oldest.next();
+      oldest.remove();
+    }
+    timedOut.add(id);
+  }
+
+  /** Whether response {@code id} is the first late answer to a request that timed out. */
+  boolean late(RpcId id) {
+    return timedOut.remove(id);
+  }
+
+  /**
    * Whether {@code id} has the form of the engine's own ids in this session: a response with it
-   * that no request waits for answers one that timed out.
+   * that no request waits for is never the client's (a late answer, a second one, or one to a
+   * request given up when the upstream was rejected).
    */
   boolean ours(RpcId id) {
     return id.key().startsWith("s:" + prefix);
