@@ -148,7 +148,7 @@ final class GuardCommand implements Callable<Integer> {
           trust.verifier(), trust.reference(), log,
           line -> main.rawErr.println("toolseal guard: " + line),
           Duration.ofSeconds(target.timeoutSeconds), maxMessageBytes,
-          Duration.ofSeconds(graceSeconds), trust.protocolVersion(), allowServerRequests,
+          GuardSettings.RecordingBounds.DEFAULT, Duration.ofSeconds(graceSeconds), trust.protocolVersion(), allowServerRequests,
           Duration.ofSeconds(maxEvidenceAgeSeconds), clock);
       if (listen == null) {
         int end = new Guard(settings).run(main.in, main.rawOut, main.rawErr);

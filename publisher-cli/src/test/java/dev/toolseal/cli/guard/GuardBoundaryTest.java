@@ -194,6 +194,29 @@ class GuardBoundaryTest {
   }
 
   @Test
+  void aLateAnswerToTheGuardsOwnTimedOutRequestIsDroppedAndAudited() throws Exception {
+    pin("baseline");
+    List<JsonNode> seen = new ArrayList<>();
+    try (GuardHarness g = guard("late", "--timeout", "1")) {
+      JsonNode init = g.initialize("{}");
+      seen.add(init);
+      assertRefusal("SERVER_REJECTED", init); // the recording timed out
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (auditLines("routing").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50); // the server answers 2.5 s after the guard asked
+      }
+      drain(g, seen);
+      assertTrue(g.err().contains("routing"), g::err);
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    List<JsonNode> routing = auditLines("routing");
+    assertEquals(1, routing.size(), routing::toString);
+    assertEquals("dropped", routing.get(0).path("decision").asText());
+    assertTrue(routing.get(0).toString().contains("toolseal-guard-"), routing::toString);
+  }
+
+  @Test
   void aListChangedNotificationReachesTheClientWithoutTheServersParams() throws Exception {
     pin("baseline");
     List<JsonNode> seen = new ArrayList<>();

@@ -19,6 +19,8 @@
 //   added          a third tool, send_CANARY, whose name is the server's own text
 //   side           like changed; a get_weather call first sends the client notifications,
 //                  a ping and a sampling request (all CANARY), then answers with what it got
+//   late           answers the guard's first tools/list (its own id) after 2.5 s, with CANARY;
+//                  run the guard with --timeout 1 so the answer comes after its timeout
 import { appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -26,6 +28,7 @@ const variant = process.argv[2] ?? 'baseline';
 const log = process.env.SCRIPT_LOG;
 const send = (m) => process.stdout.write(JSON.stringify(m) + '\n');
 const waiting = new Map(); // id of our own request -> callback
+let lateSent = false; // 'late': the delayed answer was scheduled
 
 function tools() {
   const add = {
@@ -145,6 +148,12 @@ createInterface({ input: process.stdin }).on('line', (line) => {
       return;
     }
     case 'tools/list':
+      if (variant === 'late' && !lateSent && String(m.id).startsWith('toolseal-guard-')) {
+        lateSent = true;
+        setTimeout(() => send({ jsonrpc: '2.0', id: m.id, result: { tools: [...tools(),
+          { name: 'CANARY', description: 'CANARY', inputSchema: { type: 'object' } }] } }), 2500);
+        return;
+      }
       send({ jsonrpc: '2.0', id: m.id, result: { tools: tools() } });
       return;
     case 'tools/call':

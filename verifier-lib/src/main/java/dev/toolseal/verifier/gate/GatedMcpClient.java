@@ -185,19 +185,21 @@ public final class GatedMcpClient implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         int maxBytes = Math.max(1024, limits.maxMessageChars());
+        GuardSettings.RecordingBounds recording =
+                new GuardSettings.RecordingBounds(limits.maxPages(), limits.maxTotalChars());
         if (endpoint instanceof McpEndpoint.Stdio stdio) {
             List<String> command = new ArrayList<>();
             command.add(stdio.command());
             command.addAll(stdio.args());
             return new GuardSettings(server, command, Optional.empty(), stdio.env(), verifier, Optional::empty,
-                    audit, line -> { }, limits.requestTimeout(), maxBytes, SHUTDOWN_GRACE, Optional.empty(), false,
-                    maxEvidenceAge, Clock.systemUTC());
+                    audit, line -> { }, limits.requestTimeout(), maxBytes, recording, SHUTDOWN_GRACE,
+                    Optional.empty(), false, maxEvidenceAge, Clock.systemUTC());
         }
         McpEndpoint.StreamableHttp http = (McpEndpoint.StreamableHttp) endpoint;
         URI url = http.baseUri().resolve(http.endpoint());
         return new GuardSettings(server, List.of(), Optional.of(url), Map.of(), verifier, Optional::empty,
-                audit, line -> { }, limits.requestTimeout(), maxBytes, SHUTDOWN_GRACE, Optional.empty(), false,
-                    maxEvidenceAge, Clock.systemUTC());
+                audit, line -> { }, limits.requestTimeout(), maxBytes, recording, SHUTDOWN_GRACE,
+                Optional.empty(), false, maxEvidenceAge, Clock.systemUTC());
     }
 
     /** The versions the SDK's own transport for this endpoint offers, so a pin matches. */

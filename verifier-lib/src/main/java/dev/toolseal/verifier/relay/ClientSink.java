@@ -12,6 +12,27 @@ interface ClientSink {
   /** Answer the client with {@code response}. */
   void answer(ObjectNode response);
 
+  /** Relays and answers at once: one message that came alone. */
+  final class Direct implements ClientSink {
+    private final Outbox toClient;
+    private final Outbox toUpstream;
+
+    Direct(Outbox toClient, Outbox toUpstream) {
+      this.toClient = toClient;
+      this.toUpstream = toUpstream;
+    }
+
+    @Override
+    public void forward(RpcMessage m, byte[] raw) {
+      toUpstream.send(raw != null ? raw : m.bytes());
+    }
+
+    @Override
+    public void answer(ObjectNode response) {
+      toClient.send(RpcParser.write(response));
+    }
+  }
+
   /** Collects the relayed elements and the answers of one client batch. */
   final class Batch implements ClientSink {
     final ArrayNode forwarded = JsonNodeFactory.instance.arrayNode();

@@ -35,6 +35,12 @@ final class Delivery {
     }
   }
 
+  /** The server's {@code ping}: answered by the guard itself, under any verdict or none. */
+  void ping(RpcMessage m) {
+    toUpstream.send(RpcParser.write(Responses.result(m.id().get(),
+        JsonNodeFactory.instance.objectNode())));
+  }
+
   /** A request of the server's own (not ping), under the verdict in force. */
   void serverRequest(RpcMessage m, byte[] raw, GuardVerdict verdict) {
     RpcId id = m.id().get();

@@ -24,20 +24,18 @@ final class LiveRecorder {
   private static final int METHOD_NOT_FOUND = -32601;
 
   private final RequestChannel channel;
-  private final int maxPages;
-  private final long maxTotalChars;
+  private final GuardSettings.RecordingBounds bounds;
 
-  LiveRecorder(RequestChannel channel, int maxPages, long maxTotalChars) {
+  LiveRecorder(RequestChannel channel, GuardSettings.RecordingBounds bounds) {
     this.channel = channel;
-    this.maxPages = maxPages;
-    this.maxTotalChars = maxTotalChars;
+    this.bounds = bounds;
   }
 
   LiveSnapshot record(JsonNode clientCapabilities, JsonNode initializeResult)
       throws McpRecordingException {
     JsonNode declared = initializeResult.path("capabilities");
     Map<ListKind, List<JsonNode>> pages = new EnumMap<>(ListKind.class);
-    ListWalk walk = new ListWalk(maxPages, maxTotalChars);
+    ListWalk walk = new ListWalk(bounds.maxPages(), bounds.maxTotalChars());
     for (ListKind kind : ListKind.values()) {
       if (declared.has(kind.capability())) {
         walk.pages(kind, this::page).ifPresent(list -> pages.put(kind, list));

@@ -81,8 +81,8 @@ public final class UpstreamProbe implements RequestChannel, AutoCloseable {
       probe.toChild.send(RpcParser.write(note));
       for (int attempt = 1; ; attempt++) {
         long before = probe.changes.get();
-        LiveSnapshot snap = new LiveRecorder(probe, Verification.MAX_PAGES,
-            Verification.MAX_TOTAL_CHARS).record(clientCapabilities, result);
+        LiveSnapshot snap = new LiveRecorder(probe, GuardSettings.RecordingBounds.DEFAULT)
+            .record(clientCapabilities, result);
         if (probe.changes.get() == before) {
           return snap;
         }

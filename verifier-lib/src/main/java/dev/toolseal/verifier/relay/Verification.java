@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
  */
 final class Verification {
   static final int MAX_STALE = 5;
-  static final int MAX_PAGES = 1000;
-  static final long MAX_TOTAL_CHARS = 64L << 20;
 
   private final GuardSettings settings;
   private final ExecutorService worker;
@@ -50,13 +48,13 @@ final class Verification {
   }
 
   private void run() {
-    if (!session.awaitingVerdict()) {
+    if (session.state().verdict() != null) {
       return; // an earlier run already settled this event
     }
     GuardSession.Inputs in = session.inputs();
     GuardVerdict v = verify(in);
     boolean force = stale + 1 >= MAX_STALE;
-    if (session.offer(in.generation(), force && !session.isCurrent(in.generation())
+    if (session.offer(in.generation(), force && session.state().generation() != in.generation()
         ? GuardVerdict.rejected(List.of(GateReason.server(GateReason.Kind.RECORDING_FAILED,
             "the server kept announcing changes while it was being verified")))
         : v, force)) {
@@ -68,7 +66,7 @@ final class Verification {
 
   private GuardVerdict verify(GuardSession.Inputs in) {
     try {
-      LiveSnapshot snap = new LiveRecorder(session, MAX_PAGES, MAX_TOTAL_CHARS)
+      LiveSnapshot snap = new LiveRecorder(session, settings.recording())
           .record(in.clientCapabilities(), in.initializeResult());
       // compare only what the server said: the client's capabilities are the reference's
       ToolManifest live = snap.manifest(settings.server(),

@@ -12,7 +12,10 @@
  * one lock and holds traffic while a verification is pending, by the positive routing rule of
  * docs/design/boundary.md ({@link dev.toolseal.verifier.relay.Routing} keeps what was forwarded
  * and relayed, {@link dev.toolseal.verifier.relay.ServerMessages} says which server messages a
- * verdict lets through, {@link dev.toolseal.verifier.relay.Delivery} delivers them); {@link
+ * verdict lets through, {@link dev.toolseal.verifier.relay.Delivery} delivers them, {@link
+ * dev.toolseal.verifier.relay.Handshake} holds the client's {@code initialize} until a verdict,
+ * {@link dev.toolseal.verifier.relay.HeldTraffic} holds what waits for one, and {@link
+ * dev.toolseal.verifier.relay.OwnRequests} keeps the engine's own requests); {@link
  * dev.toolseal.verifier.relay.LiveRecorder} records every list page with the engine's own request
  * ids; {@link dev.toolseal.verifier.relay.GuardVerdict} serves the verified lists, and {@link
  * dev.toolseal.verifier.relay.Admission} answers "may this request go out"; {@link

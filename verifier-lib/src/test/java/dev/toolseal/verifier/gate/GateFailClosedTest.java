@@ -92,6 +92,25 @@ class GateFailClosedTest {
     }
 
     @Test
+    void theCallersPageBoundAppliesToTheEngine() throws Exception {
+        ManifestVerifier acceptAll = live -> new Decision.AcceptAll();
+        Path log = dir.resolve("paged");
+        try (GatedMcpClient gate = GateServers.gate(GateServers.rugpull("paged", log), acceptAll)) {
+            assertInstanceOf(Decision.AcceptAll.class, gate.verdict().decision()); // two pages are fine
+        }
+        RecordingLimits onePage = GateServers.LIMITS.withMaxPages(1);
+        try (GatedMcpClient gate = GatedMcpClient.connect(GateServers.rugpull("paged", log),
+                GateServers.RUGPULL, acceptAll, GateServers.CAPABILITIES, onePage)) {
+            assertEquals(Set.of(Kind.RECORDING_FAILED), kinds(gate.verdict()));
+            assertEquals(Refusal.SERVER_REJECTED,
+                    assertThrows(GateRefusedException.class, gate::listTools).refusal());
+            assertEquals(Refusal.SERVER_REJECTED, assertThrows(GateRefusedException.class,
+                    () -> gate.callTool("add", TWO_PLUS_THREE)).refusal());
+        }
+        assertEquals(List.of(), GateServers.calls(log));
+    }
+
+    @Test
     void aServerThatCannotStartIsRejected() throws Exception {
         RecordingLimits quick = new RecordingLimits(1 << 20, 1 << 24, 10, Duration.ofSeconds(2));
         try (GatedMcpClient gate = GatedMcpClient.connect(GateServers.rugpull("no-such-variant", dir.resolve("c")),
