@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolseal.verifier.relay.LiveSnapshot;
 import dev.toolseal.cli.guard.LockFile;
 import dev.toolseal.cli.guard.LockFileException;
 import dev.toolseal.verifier.relay.UpstreamProbe;
@@ -17,7 +16,9 @@ import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.manifest.VisibleText;
+import dev.toolseal.verifier.gate.LiveManifests;
 import dev.toolseal.verifier.mcp.McpRecordingException;
+import dev.toolseal.verifier.mcp.RawSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -86,10 +87,9 @@ final class GuardApproveCommand extends ToolsealCommand {
     err().println("recording " + VisibleText.of(String.join(" ", target.command)) + " ...");
     ToolManifest live;
     try {
-      LiveSnapshot snap = UpstreamProbe.record(target.command, target.env, version, caps,
+      RawSnapshot snap = UpstreamProbe.record(target.command, target.env, version, caps,
           Duration.ofSeconds(Math.max(1, target.timeoutSeconds)), 4 << 20, main.rawErr);
-      live = snap.manifest(new ServerRef(name, GuardTarget.PIN_VERSION),
-          snap.clientCapabilities());
+      live = LiveManifests.of(new ServerRef(name, GuardTarget.PIN_VERSION), snap);
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.IO, "cannot start the server: " + e.getMessage(), e);
     } catch (McpRecordingException e) {

@@ -25,8 +25,18 @@ public final class LiveManifests {
 
     /** The manifest of {@code snapshot}, built from its raw JSON only, as release {@code server}. */
     public static ToolManifest of(ServerRef server, RawSnapshot snapshot) throws ManifestException {
+        return of(server, snapshot, snapshot.clientCapabilities());
+    }
+
+    /**
+     * The manifest of {@code snapshot} with {@code comparedCapabilities} as its client
+     * capabilities: the gate engine judges what the server said against a reference recorded
+     * with the reference's capabilities, whatever the real client declared.
+     */
+    public static ToolManifest of(ServerRef server, RawSnapshot snapshot, JsonNode comparedCapabilities)
+            throws ManifestException {
         var session = new dev.toolseal.verifier.manifest.RawSession(server,
-                text(snapshot.clientCapabilities()), text(snapshot.initializeResult()),
+                text(comparedCapabilities), text(snapshot.initializeResult()),
                 pages(snapshot, ListKind.TOOLS), pages(snapshot, ListKind.PROMPTS),
                 pages(snapshot, ListKind.RESOURCES), pages(snapshot, ListKind.RESOURCE_TEMPLATES));
         return new ManifestAssembler().assemble(session);

@@ -6,6 +6,7 @@ import dev.toolseal.verifier.gate.GateReason;
 import dev.toolseal.verifier.gate.Verdict;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.ListKind;
+import dev.toolseal.verifier.mcp.RawSnapshot;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -114,7 +115,7 @@ public final class EmbeddedGuard implements AutoCloseable {
      * {@code snapshot} (the engine's rules applied), as the public type: for judging a recorded
      * snapshot without a session.
      */
-    public static Verdict settle(long generation, Decision decision, LiveSnapshot snapshot, ToolManifest live) {
+    public static Verdict settle(long generation, Decision decision, RawSnapshot snapshot, ToolManifest live) {
         return verdict(generation, GuardVerdict.settle(decision, live, snapshot));
     }
 

@@ -12,6 +12,7 @@ import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.ListKind;
+import dev.toolseal.verifier.mcp.RawSnapshot;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param allowed the live parts that may be used
  */
 record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
-    Optional<LiveSnapshot> snapshot, Set<EntryKey> allowed) {
+    Optional<RawSnapshot> snapshot, Set<EntryKey> allowed) {
   GuardVerdict {
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(manifest, "manifest");
@@ -44,7 +45,7 @@ record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
   }
 
   /** Applies {@code decision} (from any verifier) about {@code live}, recorded as {@code snap}. */
-  static GuardVerdict settle(Decision decision, ToolManifest live, LiveSnapshot snap) {
+  static GuardVerdict settle(Decision decision, ToolManifest live, RawSnapshot snap) {
     Decision enforced = Verdict.enforce(decision, live);
     Set<EntryKey> allowed = new HashSet<>();
     if (enforced instanceof Decision.AcceptAll) {
@@ -80,7 +81,7 @@ record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
    * list (the client gets "method not found").
    */
   Optional<ObjectNode> listResult(ListKind kind) {
-    if (snapshot.isEmpty() || !snapshot.get().pages().containsKey(kind)) {
+    if (snapshot.isEmpty() || !snapshot.get().has(kind)) {
       return Optional.empty();
     }
     EntryKind entryKind = entryKind(kind);

@@ -8,6 +8,7 @@ import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.ListWalk;
 import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
+import dev.toolseal.verifier.mcp.RawSnapshot;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class LiveRecorder {
     this.bounds = bounds;
   }
 
-  LiveSnapshot record(JsonNode clientCapabilities, JsonNode initializeResult)
+  RawSnapshot record(JsonNode clientCapabilities, JsonNode initializeResult)
       throws McpRecordingException {
     JsonNode declared = initializeResult.path("capabilities");
     Map<ListKind, List<JsonNode>> pages = new EnumMap<>(ListKind.class);
@@ -41,7 +42,7 @@ final class LiveRecorder {
         walk.pages(kind, this::page).ifPresent(list -> pages.put(kind, list));
       }
     }
-    return new LiveSnapshot(clientCapabilities, initializeResult, pages);
+    return new RawSnapshot(initializeResult, clientCapabilities, pages);
   }
 
   /** One page over the channel; empty for templates a server does not implement. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.toolseal.verifier.mcp.McpRecordingException;
+import dev.toolseal.verifier.mcp.RawSnapshot;
 import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,7 +62,7 @@ public final class UpstreamProbe implements RequestChannel, AutoCloseable {
   }
 
   /** Starts {@code command}, records it and stops it. */
-  public static LiveSnapshot record(List<String> command, Map<String, String> env,
+  public static RawSnapshot record(List<String> command, Map<String, String> env,
       String protocolVersion, JsonNode clientCapabilities, Duration timeout, int maxMessageBytes,
       PrintStream err) throws IOException, McpRecordingException {
     try (UpstreamProbe probe = new UpstreamProbe(command, env, timeout, maxMessageBytes, err)) {
@@ -81,7 +82,7 @@ public final class UpstreamProbe implements RequestChannel, AutoCloseable {
       probe.toChild.send(RpcParser.write(note));
       for (int attempt = 1; ; attempt++) {
         long before = probe.changes.get();
-        LiveSnapshot snap = new LiveRecorder(probe, GuardSettings.RecordingBounds.DEFAULT)
+        RawSnapshot snap = new LiveRecorder(probe, GuardSettings.RecordingBounds.DEFAULT)
             .record(clientCapabilities, result);
         if (probe.changes.get() == before) {
           return snap;

@@ -2,9 +2,11 @@ package dev.toolseal.verifier.relay;
 
 import dev.toolseal.verifier.gate.Decision;
 import dev.toolseal.verifier.gate.GateReason;
+import dev.toolseal.verifier.gate.LiveManifests;
 import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.McpRecordingException;
+import dev.toolseal.verifier.mcp.RawSnapshot;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,10 +68,10 @@ final class Verification {
 
   private GuardVerdict verify(GuardSession.Inputs in) {
     try {
-      LiveSnapshot snap = new LiveRecorder(session, settings.recording())
+      RawSnapshot snap = new LiveRecorder(session, settings.recording())
           .record(in.clientCapabilities(), in.initializeResult());
       // compare only what the server said: the client's capabilities are the reference's
-      ToolManifest live = snap.manifest(settings.server(),
+      ToolManifest live = LiveManifests.of(settings.server(), snap,
           settings.reference().clientCapabilities().orElse(in.clientCapabilities()));
       Decision d = settings.verifier().verify(live);
       if (d == null) {

@@ -18,7 +18,6 @@ import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.RawSnapshot;
 import dev.toolseal.verifier.relay.EmbeddedGuard;
-import dev.toolseal.verifier.relay.LiveSnapshot;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +52,7 @@ class PinnedManifestVerifierTest {
 
     /** The verdict the gate engine puts in force for {@code d} about {@code live}. */
     private static Verdict settle(Decision d, RawSnapshot live, ToolManifest manifest) {
-        return EmbeddedGuard.settle(1, d, new LiveSnapshot(live.clientCapabilities(), live.initializeResult(),
-                live.pages()), manifest);
+        return EmbeddedGuard.settle(1, d, live, manifest);
     }
 
     private static JsonNode read(String text) throws Exception {

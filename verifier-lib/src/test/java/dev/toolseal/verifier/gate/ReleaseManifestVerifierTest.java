@@ -17,8 +17,8 @@ import dev.toolseal.verifier.manifest.ManifestAssembler;
 import dev.toolseal.verifier.manifest.RawSession;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.mcp.RawSnapshot;
 import dev.toolseal.verifier.relay.EmbeddedGuard;
-import dev.toolseal.verifier.relay.LiveSnapshot;
 import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
 import dev.toolseal.verifier.verification.VerificationPolicy.MismatchAction;
 import java.io.IOException;
@@ -77,7 +77,7 @@ class ReleaseManifestVerifierTest {
         live.parts().keySet().stream().filter(k -> !k.kind().isListKind())
                 .forEach(k -> assertTrue(only.accepted().contains(k), k.toString()));
         assertEquals(List.of(Optional.of(ADD)), only.reasons().stream().map(GateReason::key).toList());
-        assertEquals(decision, EmbeddedGuard.settle(1, decision, new LiveSnapshot(JsonNodeFactory.instance.objectNode(),
+        assertEquals(decision, EmbeddedGuard.settle(1, decision, new RawSnapshot(JsonNodeFactory.instance.objectNode(),
                 JsonNodeFactory.instance.objectNode(), Map.of()), live).decision());
     }
 
