@@ -90,6 +90,33 @@ class GuardBoundaryTest {
     return seen;
   }
 
+  /** The client's side of one session: what it sends, and what it checks on the way. */
+  @FunctionalInterface
+  private interface Client {
+    void talk(GuardHarness g, List<JsonNode> seen) throws Exception;
+  }
+
+  /** Every message the client saw, and the guard's stderr once the session was drained. */
+  private record Session(List<JsonNode> seen, String err) {}
+
+  /**
+   * Runs {@code client} against the guard in front of {@code variant}, then pings so every
+   * message the guard had for the client arrives, leaves, and checks that none carried the
+   * marker.
+   */
+  private Session session(String variant, Client client, String... options) throws Exception {
+    List<JsonNode> seen = new ArrayList<>();
+    String err;
+    try (GuardHarness g = guard(variant, options)) {
+      client.talk(g, seen);
+      drain(g, seen);
+      err = g.err();
+      g.closeAndWait();
+    }
+    assertNoCanary(seen);
+    return new Session(seen, err);
+  }
+
   private static void assertNoCanary(List<JsonNode> received) {
     for (JsonNode m : received) {
       assertFalse(m.toString().contains(CANARY), m::toString);
@@ -115,21 +142,19 @@ class GuardBoundaryTest {
   @Test
   void aResponseForTheClientsNextIdIsDroppedAndAudited() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("forge-1")) {
+    Session session = session("forge-1", (g, seen) -> {
       seen.add(g.initialize("{}"));
       int list = g.request("tools/list", "{}");
       assertEquals(2, list);
       JsonNode tools = g.response(list, seen);
       seen.add(tools);
       assertEquals(2, tools.path("result").path("tools").size(), tools::toString);
-      JsonNode sum = g.call("add", "{\"a\":1,\"b\":2}");
+      JsonNode sum = g.response(g.request("tools/call",
+          "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2}}"), seen);
+      seen.add(sum);
       assertEquals("3", sum.path("result").path("content").get(0).path("text").asText());
-      drain(g, seen);
-      assertTrue(g.err().contains("routing"), g::err);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
+    assertTrue(session.err().contains("routing"), session::err);
     List<JsonNode> routing = auditLines("routing");
     assertEquals(1, routing.size(), routing::toString);
     assertEquals("dropped", routing.get(0).path("decision").asText());
@@ -138,8 +163,7 @@ class GuardBoundaryTest {
   @Test
   void theThirdRoutingViolationRejectsTheServer() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("forge-3")) {
+    session("forge-3", (g, seen) -> {
       JsonNode init = g.initialize("{}");
       seen.add(init);
       assertRefusal("SERVER_REJECTED", init);
@@ -148,27 +172,21 @@ class GuardBoundaryTest {
         seen.add(r);
         assertRefusal("SERVER_REJECTED", r);
       }
-      drain(g, seen);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
     assertEquals(3, auditLines("routing").size());
   }
 
   @Test
   void aSecondAnswerToTheSameRequestIsDropped() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("double")) {
+    Session session = session("double", (g, seen) -> {
       seen.add(g.initialize("{}"));
       int call = g.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":2}}");
       JsonNode sum = g.response(call, seen);
       seen.add(sum);
       assertEquals("4", sum.path("result").path("content").get(0).path("text").asText());
-      drain(g, seen);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
+    List<JsonNode> seen = session.seen();
     assertEquals(1, seen.stream().filter(m -> !m.has("method") && m.path("id").asInt() == 2)
         .count(), seen::toString);
     assertEquals(1, auditLines("routing").size());
@@ -177,18 +195,14 @@ class GuardBoundaryTest {
   @Test
   void aServerBatchIsJudgedElementByElement() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("batch")) {
+    session("batch", (g, seen) -> {
       seen.add(g.initialize("{}"));
       JsonNode sum = g.response(g.request("tools/call",
           "{\"name\":\"add\",\"arguments\":{\"a\":3,\"b\":4}}"), seen);
       seen.add(sum);
       assertEquals("7", sum.path("result").path("content").get(0).path("text").asText());
       assertFalse(sum.isArray(), sum::toString); // delivered as a single message
-      drain(g, seen);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
     List<JsonNode> routing = auditLines("routing");
     assertEquals(2, routing.size(), routing::toString); // id 99 and the null id: not rejected
   }
@@ -196,8 +210,7 @@ class GuardBoundaryTest {
   @Test
   void aLateAnswerToTheGuardsOwnTimedOutRequestIsDroppedAndAudited() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("late", "--timeout", "1")) {
+    Session session = session("late", (g, seen) -> {
       JsonNode init = g.initialize("{}");
       seen.add(init);
       assertRefusal("SERVER_REJECTED", init); // the recording timed out
@@ -205,11 +218,8 @@ class GuardBoundaryTest {
       while (auditLines("routing").isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(50); // the server answers 2.5 s after the guard asked
       }
-      drain(g, seen);
-      assertTrue(g.err().contains("routing"), g::err);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    }, "--timeout", "1");
+    assertTrue(session.err().contains("routing"), session::err);
     List<JsonNode> routing = auditLines("routing");
     assertEquals(1, routing.size(), routing::toString);
     assertEquals("dropped", routing.get(0).path("decision").asText());
@@ -219,16 +229,13 @@ class GuardBoundaryTest {
   @Test
   void aListChangedNotificationReachesTheClientWithoutTheServersParams() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("note")) {
+    Session session = session("note", (g, seen) -> {
       seen.add(g.initialize("{}"));
       JsonNode sum = g.response(g.request("tools/call",
           "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":1}}"), seen);
       seen.add(sum);
-      drain(g, seen);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
+    List<JsonNode> seen = session.seen();
     assertTrue(seen.stream().anyMatch(m -> m.path("method").asText()
         .equals("notifications/tools/list_changed")), seen::toString);
   }
@@ -287,15 +294,11 @@ class GuardBoundaryTest {
   @Test
   void changedInstructionsNeverReachTheClientsInitialize() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("instructions")) {
+    session("instructions", (g, seen) -> {
       JsonNode init = g.initialize("{}");
       seen.add(init);
       assertRefusal("SERVER_REJECTED", init);
-      drain(g, seen);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
     assertTrue(auditLines("reason").stream().anyMatch(l -> l.path("entry").asText()
         .equals("server:instructions")));
   }
@@ -341,8 +344,7 @@ class GuardBoundaryTest {
   @Test
   void aRefusalHoldsNoReasonTextAndTheAuditLogDoes() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("changed")) {
+    session("changed", (g, seen) -> {
       seen.add(g.initialize("{}"));
       assertEquals(List.of("get_weather"), g.toolNames());
       int call = g.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":1}}");
@@ -357,10 +359,7 @@ class GuardBoundaryTest {
       seen.add(unknown);
       assertRefusal("NOT_VERIFIED", unknown);
       assertFalse(toolseal(unknown).has("entry"), unknown::toString); // not in the manifest
-      drain(g, seen);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
     assertTrue(auditLines("request").stream().anyMatch(l -> l.path("decision").asText()
         .equals("refused") && l.path("reasons").get(0).path("pointers").size() > 0));
   }
@@ -368,8 +367,7 @@ class GuardBoundaryTest {
   @Test
   void aRefusalNeverNamesAnEntryTheLiveServerBroughtIn() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("added")) {
+    session("added", (g, seen) -> {
       seen.add(g.initialize("{}"));
       assertEquals(List.of("add", "get_weather"), g.toolNames());
       // the client asks for the hidden tool by its name (a model that saw it elsewhere)
@@ -377,10 +375,7 @@ class GuardBoundaryTest {
       seen.add(refused);
       assertRefusal("NOT_VERIFIED", refused);
       assertFalse(toolseal(refused).has("entry"), refused::toString);
-      drain(g, seen);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
   }
 
   // ---- 4. server requests and notifications under quarantine ----
@@ -391,8 +386,7 @@ class GuardBoundaryTest {
   @Test
   void underQuarantineServerRequestsAreRefusedAndSideChannelsClosed() throws Exception {
     pin("baseline");
-    List<JsonNode> seen = new ArrayList<>();
-    try (GuardHarness g = guard("side")) {
+    Session session = session("side", (g, seen) -> {
       seen.add(g.initialize("{\"sampling\":{}}"));
       int call = g.request("tools/call", WEATHER_CALL);
       JsonNode r = g.response(call, seen);
@@ -403,10 +397,8 @@ class GuardBoundaryTest {
       // a response for a server request that was never relayed does not go upstream
       g.send("{\"jsonrpc\":\"2.0\",\"id\":\"srv-sampling\",\"result\":{\"role\":\"assistant\","
           + "\"content\":{\"type\":\"text\",\"text\":\"late\"},\"model\":\"m\"}}");
-      drain(g, seen);
-      g.closeAndWait();
-    }
-    assertNoCanary(seen);
+    });
+    List<JsonNode> seen = session.seen();
     assertTrue(seen.stream().noneMatch(m -> m.has("method") && m.has("id")), seen::toString);
     assertTrue(seen.stream().anyMatch(m -> m.path("method").asText()
         .equals("notifications/progress")
