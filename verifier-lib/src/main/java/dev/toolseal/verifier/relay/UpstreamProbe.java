@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -106,15 +104,7 @@ public final class UpstreamProbe implements RequestChannel, AutoCloseable {
     pending.put(id, answer);
     toChild.send(RpcParser.write(Responses.request(id, method, params)));
     try {
-      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new McpRecordingException(Reason.TIMEOUT, method + " got no answer in " + timeout,
-          "");
-    } catch (ExecutionException e) {
-      throw new McpRecordingException(Reason.TRANSPORT, "the server exited", "", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new McpRecordingException(Reason.TRANSPORT, "interrupted", "", e);
+      return OwnRequests.await(answer, method, timeout);
     } finally {
       pending.remove(id);
     }
