@@ -58,7 +58,12 @@ public interface CheckpointStore {
    */
   String recordFork(String origin, byte[] evidence) throws IOException;
 
-  /** Removes the fork record of {@code origin}; true if there was one. */
+  /**
+   * Removes the fork record of {@code origin} and the checkpoint stored for it (which side of
+   * the fork was true is a person's call), so the next checkpoint seen is a first use again.
+   *
+   * @return true if there was a fork record
+   */
   boolean clearFork(String origin) throws IOException;
 
   /** Checks the arguments every implementation must refuse. */

@@ -32,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * old note or the new one, never a mix, and a crash leaves at worst a stray temporary file.
  *
  * <p>The evidence of a fork is kept next to it in {@code <same name>.fork.json}, written the same
- * way, and removed only by {@link #clearFork}.
+ * way, and removed only by {@link #clearFork} (with the stored checkpoint).
  */
 public final class FileCheckpointStore implements CheckpointStore {
   private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -117,9 +117,25 @@ public final class FileCheckpointStore implements CheckpointStore {
 
   @Override
   public boolean clearFork(String origin) throws IOException {
-    boolean removed = Files.deleteIfExists(file(origin, FORK));
-    forceDirectory();
-    return removed;
+    Path lockFile = file(origin, ".lock");
+    ReentrantLock threads = LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+    threads.lock();
+    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      FileLock processes = lockChannel.lock();
+      try {
+        if (!Files.deleteIfExists(file(origin, FORK))) {
+          return false;
+        }
+        Files.deleteIfExists(file(origin, ".checkpoint"));
+        forceDirectory();
+        return true;
+      } finally {
+        processes.release();
+      }
+    } finally {
+      threads.unlock();
+    }
   }
 
   private void replace(Path target, byte[] next) throws IOException {

@@ -40,7 +40,11 @@ public final class MemoryCheckpointStore implements CheckpointStore {
 
   @Override
   public synchronized boolean clearFork(String origin) {
-    return forks.remove(origin) != null;
+    boolean had = forks.remove(origin) != null;
+    if (had) {
+      notes.remove(origin);
+    }
+    return had;
   }
 
   private static String where(String origin) {

@@ -195,6 +195,7 @@ class CheckpointTrackerTest {
       assertEquals(record.toString(), refused.record());
     }
     assertTrue(new FileCheckpointStore(dir).clearFork(log.origin()));
+    assertTrue(new FileCheckpointStore(dir).load(log.origin()).isEmpty());
     new CheckpointTracker(log.trust(), new FileCheckpointStore(dir), log.client())
         .observe(log.checkpoint());
     assertEquals(8, stored(new FileCheckpointStore(dir)));
