@@ -268,7 +268,8 @@ final class GuardCommand implements Callable<Integer> {
     Main main = (Main) spec.root().userObject();
     CheckpointStore store = evidence.checkpointStore(spec.commandLine(), main.env,
         line -> main.rawErr.println("toolseal guard: " + line));
-    return new Trust(server, new ReleaseManifestVerifier(source, p, store), ReferenceCapabilities.release(source, server),
+    return new Trust(server, new ReleaseManifestVerifier(source, p, store),
+        ReferenceCapabilities.release(source, server),
         protocolVersion);
   }
 }

@@ -29,8 +29,8 @@ import java.util.Optional;
  * Two roots for one size or a proof that does not verify is a {@link LogForkException} with both
  * signed checkpoints; its evidence ({@link ForkEvidence}) is recorded in the store, and from then
  * on every checkpoint of that log is refused with a {@link ForkedLogException} until a person
- * clears the record ({@link CheckpointStore#clearFork}). A proof that cannot be fetched is an {@link IOException}: the checkpoint is
- * neither accepted nor stored.
+ * clears the record ({@link CheckpointStore#clearFork}). A proof that cannot be fetched is an
+ * {@link IOException}: the checkpoint is neither accepted nor stored.
  */
 public final class CheckpointTracker {
   private static final int MAX_ATTEMPTS = 32;
