@@ -12,6 +12,7 @@ import dev.toolseal.cli.guard.TofuVerifier;
 import dev.toolseal.verifier.gate.ManifestVerifier;
 import dev.toolseal.verifier.gate.PinnedManifestVerifier;
 import dev.toolseal.verifier.gate.ReleaseManifestVerifier;
+import dev.toolseal.verifier.log.CheckpointStore;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.VisibleText;
 import dev.toolseal.verifier.verification.ReleaseEvidence;
@@ -264,8 +265,11 @@ final class GuardCommand implements Callable<Integer> {
     } catch (Exception e) {
       protocolVersion = Optional.empty(); // the verifier rejects such a release on its own
     }
-    return new Trust(server, new ReleaseManifestVerifier(source, p,
-        evidence.checkpointStore()), ReferenceCapabilities.release(source, server),
+    Main main = (Main) spec.root().userObject();
+    CheckpointStore store = evidence.checkpointStore(spec.commandLine(), main.env,
+        line -> main.rawErr.println("toolseal guard: " + line));
+    return new Trust(server, new ReleaseManifestVerifier(source, p, store),
+        ReferenceCapabilities.release(source, server),
         protocolVersion);
   }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
     subcommands = {KeygenCommand.class, SnapshotCommand.class, LintCommand.class,
         DiffCommand.class, SignCommand.class, ReviewCommand.class, InspectCommand.class,
         GuardCommand.class, VerifyCommand.class, BindCommand.class, PublishCommand.class,
-        MonitorCommand.class},
+        MonitorCommand.class, CheckpointsCommand.class},
     exitCodeListHeading = ExitCode.LIST_HEADING,
     exitCodeList = {ExitCode.LIST_OK, ExitCode.LIST_INTERNAL, ExitCode.LIST_USAGE,
         ExitCode.LIST_REJECTED, ExitCode.LIST_IO})
@@ -36,13 +37,19 @@ public final class Main implements Callable<Integer> {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
-    System.exit(run(System.in, System.out, System.err, args));
+    System.exit(run(System.getenv(), System.in, System.out, System.err, args));
   }
 
   /** The raw streams of this run: {@code guard} speaks MCP over them. */
   InputStream in = InputStream.nullInputStream();
   PrintStream rawOut;
   PrintStream rawErr;
+
+  /**
+   * The environment of this run: only {@link #main} passes the process's own, so a test never
+   * touches the real home directory (the default checkpoint directory lives there).
+   */
+  Map<String, String> env = Map.of();
 
   /**
    * Runs one command line. The result goes to {@code out} (UTF-8), diagnostics and progress to
@@ -61,10 +68,22 @@ public final class Main implements Callable<Integer> {
    * @return the exit code, see {@link ExitCode}
    */
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+    return run(Map.of(), in, out, err, args);
+  }
+
+  /**
+   * Runs one command line in the environment {@code env} (read for {@code XDG_STATE_HOME} and
+   * {@code HOME}, where the checkpoints seen are kept by default).
+   *
+   * @return the exit code, see {@link ExitCode}
+   */
+  public static int run(Map<String, String> env, InputStream in, PrintStream out,
+      PrintStream err, String... args) {
     PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Main main = new Main();
     main.in = in;
+    main.env = Map.copyOf(env);
     main.rawOut = out;
     main.rawErr = err;
     CommandLine cl = new CommandLine(main);

@@ -5,7 +5,6 @@ import dev.toolseal.verifier.attest.Statement;
 import dev.toolseal.verifier.bundle.BundleException;
 import dev.toolseal.verifier.keys.VerificationKey;
 import dev.toolseal.verifier.log.CheckpointStore;
-import dev.toolseal.verifier.log.FileCheckpointStore;
 import dev.toolseal.verifier.log.LogClient;
 import dev.toolseal.verifier.log.MemoryCheckpointStore;
 import dev.toolseal.verifier.manifest.ServerRef;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -66,8 +66,15 @@ final class ReleaseEvidenceOptions {
   List<Path> assessorKeys = new ArrayList<>();
 
   @Option(names = "--checkpoints", paramLabel = "<dir>",
-      description = "Directory remembering the latest log checkpoint seen (default: none kept).")
+      description = "Directory remembering the newest log checkpoint seen and any fork "
+          + "evidence (default: $XDG_STATE_HOME/toolseal/checkpoints, else "
+          + "$HOME/.local/state/toolseal/checkpoints).")
   Path checkpoints;
+
+  @Option(names = "--checkpoints-in-memory",
+      description = "Remember checkpoints for this run only: a log that forks between runs is "
+          + "not caught.")
+  boolean checkpointsInMemory;
 
   /** Whether release evidence was named: a release bundle or a registry. */
   boolean given() {
@@ -192,16 +199,23 @@ final class ReleaseEvidenceOptions {
     return policy.build();
   }
 
-  /** Where the newest checkpoint per log is kept: {@code --checkpoints} or memory. */
-  CheckpointStore checkpointStore() throws CommandFailure {
-    if (checkpoints == null) {
+  /**
+   * Where the newest checkpoint per log is kept: {@code --checkpoints}, the user's state
+   * directory, or (asked for by name, and said on {@code say}) memory.
+   */
+  CheckpointStore checkpointStore(CommandLine cl, Map<String, String> env, Consumer<String> say)
+      throws CommandFailure {
+    if (checkpointsInMemory) {
+      if (checkpoints != null) {
+        throw new ParameterException(cl, "give --checkpoints or --checkpoints-in-memory, not "
+            + "both");
+      }
+      say.accept("checkpoints are kept in memory only (--checkpoints-in-memory): a log that "
+          + "forks between runs is not caught");
       return new MemoryCheckpointStore();
     }
-    try {
-      return new FileCheckpointStore(checkpoints);
-    } catch (IOException e) {
-      throw Inputs.ioFailure(checkpoints, e);
-    }
+    Path dir = CheckpointDirectory.resolve(cl, env, checkpoints);
+    return CheckpointDirectory.announcingFirstUse(CheckpointDirectory.open(dir), say);
   }
 
   private static List<VerificationKey> keys(List<Path> files) throws CommandFailure {

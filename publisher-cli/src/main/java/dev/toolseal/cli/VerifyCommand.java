@@ -75,7 +75,8 @@ final class VerifyCommand extends ToolsealCommand {
     VerificationPolicy policy = evidenceOptions.policy(spec.commandLine(), server,
         quarantine ? VerificationPolicy.MismatchAction.QUARANTINE_CHANGED
             : VerificationPolicy.MismatchAction.REJECT_SERVER);
-    CheckpointStore store = evidenceOptions.checkpointStore();
+    CheckpointStore store = evidenceOptions.checkpointStore(spec.commandLine(),
+        ((Main) spec.root().userObject()).env, err()::println);
     ToolManifest live = record(endpoint, server, limits);
     VerificationResult result = ReleaseVerifier.verify(live, evidence, policy, store);
     if (json()) {

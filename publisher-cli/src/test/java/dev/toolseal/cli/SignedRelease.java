@@ -105,6 +105,20 @@ public final class SignedRelease {
     return logKey.verifier().verifierKey();
   }
 
+  /** The trusted log's origin. */
+  public String logOrigin() {
+    return logKey.name();
+  }
+
+  /**
+   * A checkpoint signed by the trusted log key for the evidence's tree size but another root: a
+   * fork of the log the evidence was proven in.
+   */
+  public byte[] forkedCheckpoint() throws Exception {
+    return new CheckpointSigner(logKey).sign(new Checkpoint(logKey.name(), leaves.size(),
+        Rfc6962.leafHash("a forked history".getBytes(StandardCharsets.UTF_8))));
+  }
+
   /** {@code --release <bundle> --key-event <binding> --log-key <key>}. */
   public List<String> options() {
     return List.of("--release", release().toString(), "--key-event", binding().toString(),

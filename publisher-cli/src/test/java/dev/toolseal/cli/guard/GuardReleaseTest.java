@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.cli.SignedRelease;
+import dev.toolseal.verifier.log.FileCheckpointStore;
 import dev.toolseal.verifier.relay.Responses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +119,32 @@ class GuardReleaseTest {
       g.closeAndWait();
     }
     assertEquals(List.of(), calls());
+  }
+
+  @Test
+  void aForkedLogIsRefusedWithItsEvidenceKeptAndStaysRefusedOnTheNextRun() throws Exception {
+    Path store = dir.resolve("checkpoints");
+    new FileCheckpointStore(store).compareAndSet(release.logOrigin(), Optional.empty(),
+        release.forkedCheckpoint());
+    for (int run = 0; run < 2; run++) {
+      Files.deleteIfExists(audit()); // each run's own reason must name the evidence
+      try (GuardHarness g = guard("baseline", "--checkpoints", store.toString())) {
+        g.initialize(CLIENT_CAPS);
+        JsonNode refused = g.call("add", "{\"a\":2,\"b\":3}");
+        assertEquals("SERVER_REJECTED",
+            refused.path("error").path("data").path("toolseal").path("refusal").asText());
+        g.closeAndWait();
+      }
+      assertEquals(List.of(), calls());
+      List<Path> evidence;
+      try (Stream<Path> files = Files.list(store)) {
+        evidence = files.filter(f -> f.toString().endsWith(".fork.json")).toList();
+      }
+      assertEquals(1, evidence.size());
+      String name = evidence.get(0).getFileName().toString();
+      assertTrue(auditLines().stream().anyMatch(l -> l.path("event").asText().equals("reason")
+          && l.toString().contains(name)), () -> "no reason names " + name);
+    }
   }
 
   @Test

@@ -9,7 +9,10 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +27,10 @@ final class InProcessGuard {
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
   InProcessGuard(List<String> args) throws IOException {
+    // a fresh state directory under target/: nothing remembered, the real home untouched
+    Path base = Files.createDirectories(Path.of("target", "test-state").toAbsolutePath());
+    Map<String, String> env = Map.of("XDG_STATE_HOME",
+        Files.createTempDirectory(base, "state").toString());
     Pipe in = Pipe.open();
     Pipe out = Pipe.open();
     toGuard = Channels.newOutputStream(in.sink());
@@ -33,7 +40,7 @@ final class InProcessGuard {
     PrintStream guardErr = new PrintStream(err, true, StandardCharsets.UTF_8);
     Thread guard = new Thread(() -> {
       try {
-        exit.complete(Main.run(Channels.newInputStream(in.source()), guardOut, guardErr,
+        exit.complete(Main.run(env, Channels.newInputStream(in.source()), guardOut, guardErr,
             args.toArray(String[]::new)));
       } catch (Throwable t) {
         exit.completeExceptionally(t);

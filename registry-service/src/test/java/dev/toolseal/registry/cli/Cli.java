@@ -8,25 +8,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolseal.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Runs the real {@code toolseal} CLI in-process ({@link Main#run}) and keeps what it printed. */
 record Cli(int exitCode, String out, String err) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Runs {@code args} with a fresh state directory: nothing remembered, the real home untouched. */
     static Cli run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(o, e, args);
+            code = Main.run(freshEnvironment(), InputStream.nullInputStream(), o, e, args);
         }
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** An environment whose XDG_STATE_HOME is a new directory under target/. */
+    static Map<String, String> freshEnvironment() {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "test-state").toAbsolutePath());
+            return Map.of("XDG_STATE_HOME", Files.createTempDirectory(base, "state").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Cli expect(int code) {

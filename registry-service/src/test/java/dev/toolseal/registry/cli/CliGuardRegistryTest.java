@@ -140,7 +140,7 @@ class CliGuardRegistryTest {
             PrintStream out = new PrintStream(new LineSplitter(lines), true, StandardCharsets.UTF_8);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(in, out, e, args));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(Cli.freshEnvironment(), in, out, e, args));
             return new Session(toGuard, lines, exit, err);
         }
 

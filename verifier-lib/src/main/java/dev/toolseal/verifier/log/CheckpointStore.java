@@ -43,6 +43,29 @@ public interface CheckpointStore {
    */
   boolean compareAndSet(String origin, Optional<byte[]> expected, byte[] next) throws IOException;
 
+  /**
+   * Where the fork evidence recorded for {@code origin} is kept (a file, or a description of the
+   * store), if a fork of that log was recorded and not yet cleared. A log with a record is
+   * refused by {@link CheckpointTracker} until a person clears it.
+   */
+  Optional<String> forkRecord(String origin) throws IOException;
+
+  /**
+   * Keeps {@code evidence} (the fork evidence document, bytes as given) for {@code origin}; a
+   * record already there is kept (the first evidence wins).
+   *
+   * @return where the record is kept
+   */
+  String recordFork(String origin, byte[] evidence) throws IOException;
+
+  /**
+   * Removes the fork record of {@code origin} and the checkpoint stored for it (which side of
+   * the fork was true is a person's call), so the next checkpoint seen is a first use again.
+   *
+   * @return true if there was a fork record
+   */
+  boolean clearFork(String origin) throws IOException;
+
   /** Checks the arguments every implementation must refuse. */
   static void checkArguments(String origin, Optional<byte[]> expected, byte[] next) {
     if (origin == null || origin.isEmpty() || expected == null || next == null) {

@@ -27,8 +27,10 @@ import java.util.Optional;
  * </ul>
  *
  * Two roots for one size or a proof that does not verify is a {@link LogForkException} with both
- * signed checkpoints. A proof that cannot be fetched is an {@link IOException}: the checkpoint is
- * neither accepted nor stored.
+ * signed checkpoints; its evidence ({@link ForkEvidence}) is recorded in the store, and from then
+ * on every checkpoint of that log is refused with a {@link ForkedLogException} until a person
+ * clears the record ({@link CheckpointStore#clearFork}). A proof that cannot be fetched is an
+ * {@link IOException}: the checkpoint is neither accepted nor stored.
  */
 public final class CheckpointTracker {
   private static final int MAX_ATTEMPTS = 32;
@@ -55,12 +57,28 @@ public final class CheckpointTracker {
    *
    * @return the opened checkpoint
    * @throws UntrustedCheckpointException if the note, or the stored one, does not verify
-   * @throws LogForkException if it is inconsistent with the stored checkpoint
+   * @throws LogForkException if it is inconsistent with the stored checkpoint (the evidence is
+   *     then recorded in the store)
+   * @throws ForkedLogException if a fork of this log was recorded before and not cleared
    * @throws IOException if the store fails or a needed proof cannot be fetched
    */
-  public SignedCheckpoint observe(byte[] signedNote)
-      throws UntrustedCheckpointException, LogForkException, IOException {
+  public SignedCheckpoint observe(byte[] signedNote) throws UntrustedCheckpointException,
+      LogForkException, ForkedLogException, IOException {
     SignedCheckpoint fresh = trust.open(signedNote);
+    String origin = fresh.checkpoint().origin();
+    Optional<String> record = store.forkRecord(origin);
+    if (record.isPresent()) {
+      throw new ForkedLogException(origin, record.get());
+    }
+    try {
+      return advance(fresh);
+    } catch (LogForkException e) {
+      throw e.recordedAt(store.recordFork(origin, ForkEvidence.json(e)));
+    }
+  }
+
+  private SignedCheckpoint advance(SignedCheckpoint fresh)
+      throws UntrustedCheckpointException, LogForkException, IOException {
     Checkpoint f = fresh.checkpoint();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<byte[]> stored = store.load(f.origin());

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,9 +30,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * a temporary file in the same directory, forces it to disk, renames it over the old file with
  * {@link StandardCopyOption#ATOMIC_MOVE} and forces the directory. A reader therefore sees the
  * old note or the new one, never a mix, and a crash leaves at worst a stray temporary file.
+ *
+ * <p>The evidence of a fork is kept next to it in {@code <same name>.fork.json}, written the same
+ * way, and removed only by {@link #clearFork} (with the stored checkpoint).
  */
 public final class FileCheckpointStore implements CheckpointStore {
   private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final String FORK = ".fork.json";
   private final Path dir;
 
   /** A store in {@code dir}, which is created if missing. */
@@ -68,6 +73,63 @@ public final class FileCheckpointStore implements CheckpointStore {
           replace(target, next);
         }
         return same;
+      } finally {
+        processes.release();
+      }
+    } finally {
+      threads.unlock();
+    }
+  }
+
+  @Override
+  public Optional<String> forkRecord(String origin) throws IOException {
+    Path f = file(origin, FORK);
+    if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(f.toString());
+    }
+    if (!Files.isReadable(dir)) {
+      throw new IOException("cannot read the checkpoint directory " + dir);
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String recordFork(String origin, byte[] evidence) throws IOException {
+    Path target = file(origin, FORK);
+    Path lockFile = file(origin, ".lock");
+    ReentrantLock threads = LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+    threads.lock();
+    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      FileLock processes = lockChannel.lock();
+      try {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          replace(target, evidence);
+        }
+        return target.toString();
+      } finally {
+        processes.release();
+      }
+    } finally {
+      threads.unlock();
+    }
+  }
+
+  @Override
+  public boolean clearFork(String origin) throws IOException {
+    Path lockFile = file(origin, ".lock");
+    ReentrantLock threads = LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+    threads.lock();
+    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      FileLock processes = lockChannel.lock();
+      try {
+        if (!Files.deleteIfExists(file(origin, FORK))) {
+          return false;
+        }
+        Files.deleteIfExists(file(origin, ".checkpoint"));
+        forceDirectory();
+        return true;
       } finally {
         processes.release();
       }

@@ -20,14 +20,32 @@ public final class LogForkException extends VerificationException {
   private final transient SignedCheckpoint presented;
   private final transient List<Hash> proof;
   private final transient ProofException proofFailure;
+  private final String record;
 
   public LogForkException(SignedCheckpoint known, SignedCheckpoint presented, List<Hash> proof,
       ProofException proofFailure) {
-    super(describe(known.checkpoint(), presented.checkpoint()), proofFailure);
+    this(known, presented, proof, proofFailure, null);
+  }
+
+  private LogForkException(SignedCheckpoint known, SignedCheckpoint presented, List<Hash> proof,
+      ProofException proofFailure, String record) {
+    super(describe(known.checkpoint(), presented.checkpoint())
+        + (record == null ? "" : "; the evidence is kept in " + record), proofFailure);
     this.known = known;
     this.presented = presented;
     this.proof = List.copyOf(proof);
     this.proofFailure = proofFailure;
+    this.record = record;
+  }
+
+  /** The same fork, with where its evidence was recorded. */
+  LogForkException recordedAt(String where) {
+    return new LogForkException(known, presented, proof, proofFailure, where);
+  }
+
+  /** Where the evidence was recorded, if it was. */
+  public Optional<String> record() {
+    return Optional.ofNullable(record);
   }
 
   private static String describe(Checkpoint a, Checkpoint b) {

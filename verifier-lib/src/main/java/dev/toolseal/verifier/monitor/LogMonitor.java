@@ -10,6 +10,7 @@ import dev.toolseal.tlog.tiles.TileHashReader;
 import dev.toolseal.tlog.tiles.TileId;
 import dev.toolseal.verifier.log.CheckpointStore;
 import dev.toolseal.verifier.log.CheckpointTracker;
+import dev.toolseal.verifier.log.ForkedLogException;
 import dev.toolseal.verifier.log.LogForkException;
 import dev.toolseal.verifier.log.LogLeaf;
 import dev.toolseal.verifier.log.LogLeafFormatException;
@@ -70,7 +71,11 @@ public final class LogMonitor {
     CheckpointTracker tracker = new CheckpointTracker(trust, scratch,
         new RegistryLogClient(client));
     long from = tracker.latest(origin).map(c -> c.checkpoint().size()).orElse(0L);
-    tracker.observe(note); // consistency with the stored view, or a fork
+    try {
+      tracker.observe(note); // consistency with the stored view, or a fork
+    } catch (ForkedLogException e) {
+      throw new IllegalStateException("a fresh scratch store holds no fork record", e);
+    }
     Checkpoint c = fresh.checkpoint();
     if (c.size() <= from) {
       return new Pass(fresh, from, from, List.of());

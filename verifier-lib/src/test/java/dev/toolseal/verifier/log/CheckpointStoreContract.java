@@ -33,6 +33,23 @@ abstract class CheckpointStoreContract {
   }
 
   @Test
+  void forkRecordsAreKeptPerOriginUntilCleared() throws Exception {
+    CheckpointStore s = newStore();
+    assertTrue(s.forkRecord("o").isEmpty());
+    String where = s.recordFork("o", "{\"first\":1}".getBytes(StandardCharsets.UTF_8));
+    assertEquals(where, s.recordFork("o", "{\"second\":2}".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(Optional.of(where), reopen(s).forkRecord("o"));
+    assertTrue(s.forkRecord("p").isEmpty());
+    s.compareAndSet("o", Optional.empty(), new byte[] {1});
+    s.compareAndSet("p", Optional.empty(), new byte[] {2});
+    assertTrue(s.clearFork("o"));
+    assertTrue(s.forkRecord("o").isEmpty());
+    assertTrue(s.load("o").isEmpty());
+    assertTrue(s.load("p").isPresent());
+    assertFalse(s.clearFork("o"));
+  }
+
+  @Test
   void emptyStoreHasNothing() throws Exception {
     assertTrue(newStore().load("log.example/a").isEmpty());
   }

@@ -164,7 +164,38 @@ class CheckpointTrackerTest {
     assertThrows(LogForkException.class,
         () -> new CheckpointTracker(log.trust(), restarted, evil.client())
             .observe(evil.checkpoint()));
+    assertEquals(7, stored(new FileCheckpointStore(dir)));
+  }
+
+  @Test
+  void aForkIsRecordedAndTheLogRefusedAcrossRestartsUntilCleared() throws Exception {
+    Path dir = tmp.resolve("checkpoints");
+    TestLog evil = log.copy();
+    log.grow(2);
+    evil.append("evil".getBytes(StandardCharsets.UTF_8));
+    evil.grow(1);
+    new CheckpointTracker(log.trust(), new FileCheckpointStore(dir), log.client())
+        .observe(log.checkpoint());
+    LogForkException fork = assertThrows(LogForkException.class,
+        () -> new CheckpointTracker(log.trust(), new FileCheckpointStore(dir), evil.client())
+            .observe(evil.checkpoint()));
+    Path record = Path.of(fork.record().orElseThrow());
+    assertTrue(record.startsWith(dir.toAbsolutePath()));
+    String evidence = java.nio.file.Files.readString(record);
+    assertTrue(evidence.contains(new String(log.checkpoint(), StandardCharsets.UTF_8)
+        .replace("\n", "\\n")), evidence);
+    assertTrue(evidence.contains(new String(evil.checkpoint(), StandardCharsets.UTF_8)
+        .replace("\n", "\\n")), evidence);
+    // the honest log, consistent with what is stored, is refused too: a person must look first
     log.grow(1);
+    for (int run = 0; run < 2; run++) {
+      ForkedLogException refused = assertThrows(ForkedLogException.class,
+          () -> new CheckpointTracker(log.trust(), new FileCheckpointStore(dir), log.client())
+              .observe(log.checkpoint()));
+      assertEquals(record.toString(), refused.record());
+    }
+    assertTrue(new FileCheckpointStore(dir).clearFork(log.origin()));
+    assertTrue(new FileCheckpointStore(dir).load(log.origin()).isEmpty());
     new CheckpointTracker(log.trust(), new FileCheckpointStore(dir), log.client())
         .observe(log.checkpoint());
     assertEquals(8, stored(new FileCheckpointStore(dir)));
