@@ -135,8 +135,10 @@ class GuardBenchmark {
     run("guard --audit", guarded("--audit", dir.resolve("audit.jsonl").toString()), warmup,
         calls, reverify, rows);
     Path evidence = Files.createDirectories(dir.resolve("release"));
-    run("guard --release", guard(SignedRelease.of(evidence, server()).options()), warmup, calls,
-        reverify, rows);
+    // a fresh log each run: its checkpoints go to this run's directory, not the user's state
+    run("guard --release", guard(SignedRelease.of(evidence, server()).options(), "--checkpoints",
+        Files.createDirectories(dir.resolve("checkpoints")).toString()), warmup, calls, reverify,
+        rows);
     System.out.println("guard benchmark: tools/call round trips, one client, one call at a time");
     System.out.printf("%-16s %-22s %10s %10s %10s%n", "setup", "what", "p50 us", "p99 us",
         "mean us");

@@ -15,6 +15,7 @@ import dev.toolseal.verifier.mcp.RawSnapshot;
 import dev.toolseal.verifier.mcp.RecordingLimits;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
+import java.util.Map;
 
 /** Turns a raw snapshot of a live server into the {@link ToolManifest} a verifier judges. */
 public final class LiveManifests {
@@ -35,10 +36,11 @@ public final class LiveManifests {
      */
     public static ToolManifest of(ServerRef server, RawSnapshot snapshot, JsonNode comparedCapabilities)
             throws ManifestException {
+        Map<ListKind, List<JsonNode>> pages = snapshot.pages(); // one copy, not one per list
         var session = new dev.toolseal.verifier.manifest.RawSession(server,
                 text(comparedCapabilities), text(snapshot.initializeResult()),
-                pages(snapshot, ListKind.TOOLS), pages(snapshot, ListKind.PROMPTS),
-                pages(snapshot, ListKind.RESOURCES), pages(snapshot, ListKind.RESOURCE_TEMPLATES));
+                texts(pages, ListKind.TOOLS), texts(pages, ListKind.PROMPTS),
+                texts(pages, ListKind.RESOURCES), texts(pages, ListKind.RESOURCE_TEMPLATES));
         return new ManifestAssembler().assemble(session);
     }
 
@@ -49,8 +51,8 @@ public final class LiveManifests {
         return of(server, new McpRecorder(limits).record(endpoint, capabilities));
     }
 
-    private static List<String> pages(RawSnapshot snapshot, ListKind kind) {
-        return snapshot.pages().getOrDefault(kind, List.of()).stream().map(LiveManifests::text).toList();
+    private static List<String> texts(Map<ListKind, List<JsonNode>> pages, ListKind kind) {
+        return pages.getOrDefault(kind, List.of()).stream().map(LiveManifests::text).toList();
     }
 
     private static String text(JsonNode node) {
