@@ -59,26 +59,15 @@ public final class FileCheckpointStore implements CheckpointStore {
       throws IOException {
     CheckpointStore.checkArguments(origin, expected, next);
     Path target = file(origin, ".checkpoint");
-    Path lockFile = file(origin, ".lock");
-    ReentrantLock threads = LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
-    threads.lock();
-    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE)) {
-      FileLock processes = lockChannel.lock();
-      try {
-        Optional<byte[]> current = read(target);
-        boolean same = expected.isEmpty() ? current.isEmpty()
-            : current.isPresent() && Arrays.equals(current.get(), expected.get());
-        if (same) {
-          replace(target, next);
-        }
-        return same;
-      } finally {
-        processes.release();
+    return locked(origin, () -> {
+      Optional<byte[]> current = read(target);
+      boolean same = expected.isEmpty() ? current.isEmpty()
+          : current.isPresent() && Arrays.equals(current.get(), expected.get());
+      if (same) {
+        replace(target, next);
       }
-    } finally {
-      threads.unlock();
-    }
+      return same;
+    });
   }
 
   @Override
@@ -96,27 +85,36 @@ public final class FileCheckpointStore implements CheckpointStore {
   @Override
   public String recordFork(String origin, byte[] evidence) throws IOException {
     Path target = file(origin, FORK);
-    Path lockFile = file(origin, ".lock");
-    ReentrantLock threads = LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
-    threads.lock();
-    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE)) {
-      FileLock processes = lockChannel.lock();
-      try {
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-          replace(target, evidence);
-        }
-        return target.toString();
-      } finally {
-        processes.release();
+    return locked(origin, () -> {
+      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        replace(target, evidence);
       }
-    } finally {
-      threads.unlock();
-    }
+      return target.toString();
+    });
   }
 
   @Override
   public boolean clearFork(String origin) throws IOException {
+    return locked(origin, () -> {
+      if (!Files.deleteIfExists(file(origin, FORK))) {
+        return false;
+      }
+      Files.deleteIfExists(file(origin, ".checkpoint"));
+      forceDirectory();
+      return true;
+    });
+  }
+
+  /** An update of one log's files. */
+  private interface Update<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code update} holding the log's lock: the JVM-wide lock of its {@code .lock} file
+   * (threads), then an exclusive file lock on it (processes).
+   */
+  private <T> T locked(String origin, Update<T> update) throws IOException {
     Path lockFile = file(origin, ".lock");
     ReentrantLock threads = LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
     threads.lock();
@@ -124,12 +122,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         StandardOpenOption.WRITE)) {
       FileLock processes = lockChannel.lock();
       try {
-        if (!Files.deleteIfExists(file(origin, FORK))) {
-          return false;
-        }
-        Files.deleteIfExists(file(origin, ".checkpoint"));
-        forceDirectory();
-        return true;
+        return update.run();
       } finally {
         processes.release();
       }
