@@ -407,21 +407,30 @@ class GuardBoundaryTest {
     assertTrue(auditLines("routing").size() >= 5);
   }
 
+  /**
+   * Calls get_weather, reads (into {@code seen}) up to the relayed sampling request, answers it
+   * with {@code text} as the client, and returns the call's answer.
+   */
+  private static JsonNode callAnsweringSampling(GuardHarness g, List<JsonNode> seen, String text) {
+    int call = g.request("tools/call", WEATHER_CALL);
+    JsonNode m = g.receive();
+    while (!m.path("method").asText().equals("sampling/createMessage")) {
+      seen.add(m);
+      m = g.receive();
+    }
+    g.send("{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"role\":"
+        + "\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"" + text
+        + "\"},\"model\":\"m\"}}");
+    return g.response(call, seen);
+  }
+
   @Test
   void underQuarantineAllowServerRequestsRelaysThem() throws Exception {
     pin("baseline");
     List<JsonNode> seen = new ArrayList<>();
     try (GuardHarness g = guard("side", "--allow-server-requests")) {
       g.initialize("{\"sampling\":{}}");
-      int call = g.request("tools/call", WEATHER_CALL);
-      JsonNode m = g.receive();
-      while (!m.path("method").asText().equals("sampling/createMessage")) {
-        seen.add(m);
-        m = g.receive();
-      }
-      g.send("{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"role\":"
-          + "\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"sampled\"},\"model\":\"m\"}}");
-      JsonNode r = g.response(call, seen);
+      JsonNode r = callAnsweringSampling(g, seen, "sampled");
       String text = r.path("result").path("content").get(0).path("text").asText();
       assertTrue(text.contains("sampling/createMessage:result"), text);
       assertTrue(text.contains("sampled"), text);
@@ -437,15 +446,7 @@ class GuardBoundaryTest {
     List<JsonNode> seen = new ArrayList<>();
     try (GuardHarness g = guard("side")) {
       g.initialize("{\"sampling\":{}}");
-      int call = g.request("tools/call", WEATHER_CALL);
-      JsonNode m = g.receive();
-      while (!m.path("method").asText().equals("sampling/createMessage")) {
-        seen.add(m);
-        m = g.receive();
-      }
-      g.send("{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"role\":"
-          + "\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"ok\"},\"model\":\"m\"}}");
-      g.response(call, seen);
+      callAnsweringSampling(g, seen, "ok");
       g.closeAndWait();
     }
     List<String> methods = seen.stream().map(m -> m.path("method").asText()).toList();
