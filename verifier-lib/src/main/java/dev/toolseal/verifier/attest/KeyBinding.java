@@ -10,9 +10,11 @@ import java.util.Set;
 /**
  * Binds a publisher key to a namespace (predicate type {@value #PREDICATE_TYPE}). Subject:
  * {@code {name: namespace, digest: {sha256: key id}}}. Predicate:
- * {@code {"namespace", "keyId", "algorithm", "publicKey": base64 SPKI, "nonce"?}}; the key id
- * must be the SHA-256 of the SPKI. Must be signed by the bound key itself (proof of possession);
- * whether the signer controls the namespace is for the registry to decide.
+ * {@code {"namespace", "keyId", "algorithm", "publicKey": base64 SPKI, "nonce"?, "ownership"?}};
+ * the key id must be the SHA-256 of the SPKI. Must be signed by the bound key itself (proof of
+ * possession). {@code ownership} ({@link Ownership}) names how the signer proves control of the
+ * namespace; the registry checks it when it accepts the binding, and a binding whose proof does
+ * not cover its namespace is malformed.
  *
  * <p>{@code nonce} is a registry-issued challenge ({@value #NONCE_MIN_CHARS}..{@value
  * #NONCE_MAX_CHARS} base64url characters): signing it proves possession now, not at some earlier
@@ -21,8 +23,10 @@ import java.util.Set;
  * @param namespace the namespace, e.g. {@code io.github.acme}
  * @param key the bound public key
  * @param nonce the registry's challenge, if any
+ * @param ownership the proof of namespace control, if any
  */
-public record KeyBinding(String namespace, VerificationKey key, Optional<String> nonce) {
+public record KeyBinding(String namespace, VerificationKey key, Optional<String> nonce,
+    Optional<Ownership> ownership) {
   public static final String PREDICATE_TYPE = "https://toolseal.dev/key-binding/v1";
   public static final int NONCE_MIN_CHARS = 16;
   public static final int NONCE_MAX_CHARS = 128;
@@ -36,11 +40,22 @@ public record KeyBinding(String namespace, VerificationKey key, Optional<String>
       throw new IllegalArgumentException("nonce must be present or empty, not null");
     }
     nonce.ifPresent(KeyBinding::checkNonce);
+    if (ownership == null) {
+      throw new IllegalArgumentException("ownership must be present or empty, not null");
+    }
+    if (ownership.isPresent() && !ownership.get().covers(namespace)) {
+      throw new IllegalArgumentException("the ownership proof does not cover the namespace");
+    }
+  }
+
+  /** A binding without an ownership proof. */
+  public KeyBinding(String namespace, VerificationKey key, Optional<String> nonce) {
+    this(namespace, key, nonce, Optional.empty());
   }
 
   /** A binding without a registry challenge (offline use). */
   public KeyBinding(String namespace, VerificationKey key) {
-    this(namespace, key, Optional.empty());
+    this(namespace, key, Optional.empty(), Optional.empty());
   }
 
   /** Whether {@code s} has the shape of a nonce: base64url characters, 16..128 of them. */
@@ -65,6 +80,7 @@ public record KeyBinding(String namespace, VerificationKey key, Optional<String>
     p.put("keyId", key.keyId().hex());
     Predicates.putPublicKey(p, key);
     nonce.ifPresent(n -> p.put("nonce", n));
+    ownership.ifPresent(o -> p.set("ownership", o.toJson()));
     return Statement.of(new Subject(namespace, key.keyId().hash()), PREDICATE_TYPE, p);
   }
 
@@ -74,7 +90,7 @@ public record KeyBinding(String namespace, VerificationKey key, Optional<String>
     Subject subject = st.singleSubject();
     try {
       JsonFields p = JsonFields.of(st.predicate(), "predicate",
-          Set.of("namespace", "keyId", "algorithm", "publicKey"), Set.of("nonce"));
+          Set.of("namespace", "keyId", "algorithm", "publicKey"), Set.of("nonce", "ownership"));
       String namespace = p.text("namespace", Subject.MAX_NAME_CHARS);
       KeyId keyId = Predicates.keyId(p, "keyId");
       VerificationKey key = Predicates.publicKey(p);
@@ -87,7 +103,10 @@ public record KeyBinding(String namespace, VerificationKey key, Optional<String>
       Optional<String> nonce = p.has("nonce")
           ? Optional.of(p.text("nonce", NONCE_MIN_CHARS, NONCE_MAX_CHARS))
           : Optional.empty();
-      return new KeyBinding(namespace, key, nonce);
+      Optional<Ownership> ownership = p.has("ownership")
+          ? Optional.of(Ownership.fromJson(p.get("ownership")))
+          : Optional.empty();
+      return new KeyBinding(namespace, key, nonce, ownership);
     } catch (JsonException e) {
       throw Predicates.wrap(PREDICATE_TYPE, e);
     } catch (IllegalArgumentException e) {
