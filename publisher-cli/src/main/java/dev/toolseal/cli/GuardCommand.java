@@ -256,16 +256,17 @@ final class GuardCommand implements Callable<Integer> {
    */
   private Trust release(ReleaseEvidenceSource source, ServerRef server,
       ReleaseEvidence evidenceRead) throws CommandFailure {
+    Main main = (Main) spec.root().userObject();
     VerificationPolicy p = evidence.policy(spec.commandLine(), server,
         policy == Policy.REJECT_SERVER ? VerificationPolicy.MismatchAction.REJECT_SERVER
-            : VerificationPolicy.MismatchAction.QUARANTINE_CHANGED);
+            : VerificationPolicy.MismatchAction.QUARANTINE_CHANGED,
+        line -> main.rawErr.println("toolseal guard: " + line));
     Optional<String> protocolVersion;
     try {
       protocolVersion = ReferenceCapabilities.protocolVersion(evidenceRead);
     } catch (Exception e) {
       protocolVersion = Optional.empty(); // the verifier rejects such a release on its own
     }
-    Main main = (Main) spec.root().userObject();
     CheckpointStore store = evidence.checkpointStore(spec.commandLine(), main.env,
         line -> main.rawErr.println("toolseal guard: " + line));
     return new Trust(server, new ReleaseManifestVerifier(source, p, store),

@@ -57,6 +57,12 @@ final class ReleaseEvidenceOptions {
           + "it, keys bound to the namespace in the log are trusted.")
   List<Path> publisherKeys = new ArrayList<>();
 
+  @Option(names = "--accept-unproven-namespaces",
+      description = "With keys from the log, also trust key bindings that carry no ownership "
+          + "proof (whoever bound the namespace first). A binding logged after a revocation in "
+          + "its namespace still needs a proof.")
+  boolean acceptUnprovenNamespaces;
+
   @Option(names = "--require-reviews", paramLabel = "<k>", defaultValue = "0",
       description = "PASSED reviews needed from distinct --assessor-key keys (default 0).")
   int requiredReviews;
@@ -174,9 +180,12 @@ final class ReleaseEvidenceOptions {
     }
   }
 
-  /** The policy for {@code server}: trusted logs, publisher keys, reviews, mismatch action. */
+  /**
+   * The policy for {@code server}: trusted logs, publisher keys, reviews, mismatch action. That
+   * unproven bindings are accepted is said on {@code say}.
+   */
   VerificationPolicy policy(CommandLine cl, ServerRef server,
-      VerificationPolicy.MismatchAction onMismatch) throws CommandFailure {
+      VerificationPolicy.MismatchAction onMismatch, Consumer<String> say) throws CommandFailure {
     VerificationPolicy.Builder policy = VerificationPolicy.builder(LogKeys.trust(cl, logKeys));
     List<VerificationKey> publishers = keys(publisherKeys);
     List<VerificationKey> assessors = keys(assessorKeys);
@@ -186,7 +195,16 @@ final class ReleaseEvidenceOptions {
     }
     if (publishers.isEmpty()) {
       policy.publisherKeysFromLog();
+      if (acceptUnprovenNamespaces) {
+        policy.acceptUnprovenBindings();
+        say.accept("key bindings without an ownership proof are trusted "
+            + "(--accept-unproven-namespaces): whoever bound a namespace first holds it");
+      }
     } else {
+      if (acceptUnprovenNamespaces) {
+        throw new ParameterException(cl, "--accept-unproven-namespaces is for keys from the "
+            + "log; it does not go with --publisher-key");
+      }
       String namespace = server.name().substring(0, Math.max(0, server.name().indexOf('/')));
       if (namespace.isEmpty()) {
         throw new CommandFailure(ExitCode.REJECTED, "server name "

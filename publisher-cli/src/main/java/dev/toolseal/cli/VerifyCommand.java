@@ -74,7 +74,7 @@ final class VerifyCommand extends ToolsealCommand {
     ServerRef server = source.server();
     VerificationPolicy policy = evidenceOptions.policy(spec.commandLine(), server,
         quarantine ? VerificationPolicy.MismatchAction.QUARANTINE_CHANGED
-            : VerificationPolicy.MismatchAction.REJECT_SERVER);
+            : VerificationPolicy.MismatchAction.REJECT_SERVER, err()::println);
     CheckpointStore store = evidenceOptions.checkpointStore(spec.commandLine(),
         ((Main) spec.root().userObject()).env, err()::println);
     ToolManifest live = record(endpoint, server, limits);

@@ -12,6 +12,7 @@ import dev.toolseal.tlog.note.NoteSigner;
 import dev.toolseal.verifier.attest.Attestations;
 import dev.toolseal.verifier.attest.Envelope;
 import dev.toolseal.verifier.attest.KeyBinding;
+import dev.toolseal.verifier.attest.Ownership;
 import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.ReleaseName;
 import dev.toolseal.verifier.bundle.BundleFormat;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Real offline evidence for a recorded server: its manifest recorded with {@code toolseal
@@ -47,16 +49,31 @@ public final class SignedRelease {
   private final NoteSigner logKey;
   private final List<Hash> leaves = new ArrayList<>();
 
-  private SignedRelease(Path dir) {
+  private final Optional<Ownership> proof;
+
+  private SignedRelease(Path dir, Optional<Ownership> proof) {
     this.dir = dir;
+    this.proof = proof;
     byte[] seed = new byte[32];
     Arrays.fill(seed, (byte) 7);
     logKey = NoteSigner.fromSeed("log.toolseal.test", seed);
   }
 
-  /** Records {@code command} as {@link #NAME}@{@link #VERSION} and writes its evidence. */
+  /**
+   * Records {@code command} as {@link #NAME}@{@link #VERSION} and writes its evidence; the key
+   * binding carries a GitHub OIDC ownership proof for {@code acme} (its token is not checked by
+   * verifiers, only by the registry that logs it).
+   */
   public static SignedRelease of(Path dir, List<String> command) throws Exception {
-    SignedRelease r = new SignedRelease(dir);
+    SignedRelease r = new SignedRelease(dir, Optional.of(Ownership.githubOidc("acme",
+        "eyJhbGciOiJSUzI1NiJ9.eyJyZXBvc2l0b3J5X293bmVyIjoiYWNtZSJ9.c2lnbmF0dXJl")));
+    r.write(command);
+    return r;
+  }
+
+  /** Like {@link #of}, but the key binding carries no ownership proof. */
+  public static SignedRelease unproven(Path dir, List<String> command) throws Exception {
+    SignedRelease r = new SignedRelease(dir, Optional.empty());
     r.write(command);
     return r;
   }
@@ -71,7 +88,7 @@ public final class SignedRelease {
     Envelope release = Attestations.sign(
         new Release(new ReleaseName(NAME, VERSION), doc).toStatement(), List.of(publisher));
     Envelope binding = Attestations.sign(new KeyBinding("io.github.acme",
-        publisher.verificationKey()).toStatement(), List.of(publisher));
+        publisher.verificationKey(), Optional.empty(), proof).toStatement(), List.of(publisher));
     LogLeaf bindingLeaf = LogLeaf.describe(binding, publisher.keyId());
     LogLeaf releaseLeaf = LogLeaf.describe(release, publisher.keyId());
     append("filler 0".getBytes(StandardCharsets.UTF_8));

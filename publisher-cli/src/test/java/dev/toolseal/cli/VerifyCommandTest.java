@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.tlog.note.NoteSigner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +54,25 @@ class VerifyCommandTest {
         "--output", "json").expect(0).json();
     assertEquals("ACCEPTED", doc.get("status").textValue());
     assertEquals(NAME, doc.get("server").textValue());
+  }
+
+  /**
+   * A binding without an ownership proof counts only when asked for by name, which is said on
+   * stderr; pinned keys need no such option, and it does not go with them.
+   */
+  @Test
+  void anUnprovenBindingCountsOnlyWithTheOptIn() throws Exception {
+    release = SignedRelease.unproven(Files.createDirectories(dir.resolve("unproven")),
+        List.of("node", server(), "baseline"));
+    Cli refused = verify("baseline", "--output", "json").expect(3);
+    assertEquals("REJECTED", refused.json().get("status").textValue());
+    assertTrue(refused.json().get("reasons").toString().contains("io.github.acme"),
+        refused.out());
+    Cli accepted = verify("baseline", "--accept-unproven-namespaces").expect(0);
+    assertTrue(accepted.err().contains("--accept-unproven-namespaces"), accepted.err());
+    assertFalse(refused.err().contains("--accept-unproven-namespaces"), refused.err());
+    verify("baseline", "--accept-unproven-namespaces", "--publisher-key",
+        release.publisherKey().toString()).expect(2);
   }
 
   @Test

@@ -55,7 +55,8 @@ class EndToEndTest {
         String logKey = given().get("/log/key").then().statusCode(200).extract().asString().strip();
 
         VerificationPolicy policy = VerificationPolicy.builder(LogTrust.of(NoteVerifier.parse(logKey)))
-                .publisherKeysFromLog().requireReviews(1, List.of(assessor.verificationKey())).build();
+                .publisherKeysFromLog().acceptUnprovenBindings()
+                .requireReviews(1, List.of(assessor.verificationKey())).build();
         ReleaseEvidence evidence = ReleaseEvidence.read(releaseBundle, List.of(reviewBundle), List.of(bindingBundle),
                 LogClient.none());
         ToolManifest live = new ManifestFormat().parse(Signed.JSON.writeValueAsBytes(

@@ -92,7 +92,8 @@ class CliEndToEndTest {
                 registry()).expect(0);
 
         List<String> verify = new ArrayList<>(List.of("verify", "--registry", registry(), "--name", server,
-                "--version", version, "--log-key", logKey, "--require-reviews", "1", "--assessor-key",
+                "--version", version, "--log-key", logKey, "--accept-unproven-namespaces", "--require-reviews", "1",
+                "--assessor-key",
                 file("assessor.pub"), "--checkpoints", file("checkpoints"), "--output", "json", "--"));
         List<String> live = new ArrayList<>(verify);
         live.addAll(npm.command());

@@ -112,7 +112,8 @@ class CliGuardRegistryTest {
 
     private String[] guard(String audit, String... command) {
         List<String> args = new ArrayList<>(List.of("guard", "--registry", registry(), "--name", server,
-                "--version", VERSION, "--log-key", logKey, "--audit", file(audit), "--"));
+                "--version", VERSION, "--log-key", logKey, "--accept-unproven-namespaces", "--audit", file(audit),
+                "--"));
         args.addAll(List.of(command));
         return args.toArray(String[]::new);
     }

@@ -103,7 +103,8 @@ class CliVerifyHttpForkTest {
                 file("everything.json")).expect(0);
 
         List<String> verify = List.of("verify", "--registry", registry(), "--name", server, "--version", "1.0.0",
-                "--log-key", logKey, "--url", mcp, "--output", "json", "--checkpoints");
+                "--log-key", logKey, "--accept-unproven-namespaces", "--url", mcp, "--output", "json",
+                "--checkpoints");
         assertEquals("ACCEPTED", run(verify, file("checkpoints")).expect(0).json().get("status").asText());
         String origin = logSigningKey.signer().name();
         FileCheckpointStore store = new FileCheckpointStore(dir.resolve("checkpoints"));

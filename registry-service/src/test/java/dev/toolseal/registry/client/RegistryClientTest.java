@@ -64,7 +64,8 @@ class RegistryClientTest {
         client.submit("/v1/reviews", Signed.review(assessor, release, Review.Result.PASSED).toJson());
 
         VerificationPolicy policy = VerificationPolicy.builder(LogTrust.of(NoteVerifier.parse(client.logKey())))
-                .publisherKeysFromLog().requireReviews(1, List.of(assessor.verificationKey())).build();
+                .publisherKeysFromLog().acceptUnprovenBindings()
+                .requireReviews(1, List.of(assessor.verificationKey())).build();
         RegistryEvidence source = new RegistryEvidence(client);
         ServerRef ref = new ServerRef(server, "1.0.0");
         ReleaseEvidence first = source.evidenceFor(ref);

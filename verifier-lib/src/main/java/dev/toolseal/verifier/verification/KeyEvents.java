@@ -36,6 +36,11 @@ import java.util.Optional;
  * revocation (in the same log). Under {@code LOGGED} trust the bound keys are followed through
  * the namespace's logged rotations ({@link KeyChain}); an entry signed by a key rotated away
  * before it is rejected. Release yanks are read by {@link Yanks}.
+ *
+ * <p>Under {@code LOGGED} trust a binding without an ownership proof counts only if the policy
+ * accepts unproven bindings, and a binding logged after any revocation of a key of its namespace
+ * counts only with a proof (docs/design/roots-of-trust.md, section 2). Bindings that do not count
+ * are kept aside, so a release signed by their key is refused with the reason.
  */
 final class KeyEvents {
   /** A verified revocation and where it is in the log. */
@@ -47,8 +52,12 @@ final class KeyEvents {
     }
   }
 
+  /** A binding that does not count, and the revocation that made a proof necessary, if any. */
+  private record Unproven(OfflineBundle binding, Optional<OfflineBundle> revocation) {}
+
   private final String namespace;
   private final KeyChain chain;
+  private final Map<KeyId, Unproven> unproven = new LinkedHashMap<>();
   private final Map<KeyId, VerificationKey> publisherKeys;
   private final Map<KeyId, List<Revoked>> revocations = new LinkedHashMap<>();
 
@@ -70,18 +79,27 @@ final class KeyEvents {
       }
     }
     KeyChain chain;
+    Map<KeyId, Unproven> unproven = new LinkedHashMap<>();
     if (policy.publisherTrust() == VerificationPolicy.PublisherTrust.PINNED) {
       chain = KeyChain.fixed(policy.pinnedKeys(namespace));
     } else {
       for (OfflineBundle b : events) {
         if (b.leaf().kind() == LeafKind.KEY_BINDING && b.leaf().name().equals(namespace)) {
           KeyBinding binding = binding(b);
-          keys.put(binding.key().keyId(), binding.key());
+          Optional<OfflineBundle> revocation = revocationBefore(namespace, b, events);
+          if (binding.ownership().isPresent()
+              || (revocation.isEmpty() && policy.acceptsUnprovenBindings())) {
+            keys.put(binding.key().keyId(), binding.key());
+          } else {
+            unproven.putIfAbsent(binding.key().keyId(), new Unproven(b, revocation));
+          }
         }
       }
+      unproven.keySet().removeAll(keys.keySet());
       chain = KeyChain.follow(namespace, keys, events);
     }
     KeyEvents out = new KeyEvents(namespace, chain);
+    out.unproven.putAll(unproven);
     Map<KeyId, VerificationKey> known = new LinkedHashMap<>(chain.all());
     otherKnownKeys.forEach(k -> known.put(k.keyId(), k));
     for (OfflineBundle b : events) {
@@ -90,6 +108,31 @@ final class KeyEvents {
       }
     }
     return out;
+  }
+
+  /**
+   * The earliest logged revocation of a key of {@code namespace} that is before {@code binding}:
+   * in the same log at a smaller index, or in another log (order across logs is unknown, so
+   * treated as before). Any revocation leaf naming the namespace counts here, whoever signed it:
+   * the registry logged it for the namespace, and counting more revocations only asks for more
+   * proofs.
+   */
+  private static Optional<OfflineBundle> revocationBefore(String namespace,
+      OfflineBundle binding, List<OfflineBundle> events) {
+    OfflineBundle first = null;
+    for (OfflineBundle r : events) {
+      if (r.leaf().kind() != LeafKind.KEY_REVOCATION || !r.leaf().name().equals(namespace)) {
+        continue;
+      }
+      boolean sameLog = r.proof().logId().equals(binding.proof().logId());
+      if (sameLog && r.proof().index() >= binding.proof().index()) {
+        continue;
+      }
+      if (first == null || r.proof().index() < first.proof().index()) {
+        first = r;
+      }
+    }
+    return Optional.ofNullable(first);
   }
 
   /**
@@ -135,6 +178,30 @@ final class KeyEvents {
       revocations.computeIfAbsent(r.keyId(), k -> new ArrayList<>())
           .add(new Revoked(r, b.proof().logId(), b.proof().index()));
     }
+  }
+
+  /**
+   * Throws if {@code key}, which signed {@code what}, is bound to the namespace only by bindings
+   * that do not count for lack of an ownership proof.
+   */
+  void requireNotOnlyUnproven(KeyId key, String what) throws UnprovenBindingException {
+    Unproven u = unproven.get(key);
+    if (u == null) {
+      return;
+    }
+    long index = u.binding().proof().index();
+    Optional<Long> revocationIndex = u.revocation().map(r -> r.proof().index());
+    Optional<KeyId> revoked = u.revocation().map(r -> new KeyId(r.leaf().digest()));
+    String why = u.revocation().isPresent()
+        ? "it was logged after the revocation of key " + revoked.get() + " of the namespace at "
+            + "log index " + revocationIndex.get() + ", and after a revocation a new binding "
+            + "counts only with a proof, whatever the policy says"
+        : "this policy does not accept unproven bindings (first come, first served); accept "
+            + "them by name if you trust whoever bound the namespace first";
+    throw new UnprovenBindingException(namespace, key, index, revocationIndex, revoked,
+        "the key " + key + " that signed " + what + " is bound to namespace " + namespace
+        + " only by the binding at log index " + index + ", which carries no ownership proof; "
+        + why);
   }
 
   /** The namespace's key chain (bound or pinned keys and their rotations). */

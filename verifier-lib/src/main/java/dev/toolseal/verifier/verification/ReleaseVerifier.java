@@ -164,6 +164,9 @@ public final class ReleaseVerifier {
       throws VerificationException {
     Map<KeyId, VerificationKey> publishers = keys.publisherKeys();
     List<KeyId> trusted = List.copyOf(publishers.keySet());
+    if (!publishers.containsKey(rel.keyHint())) {
+      keys.requireNotOnlyUnproven(rel.keyHint(), "release " + Signatures.subject(rel));
+    }
     if (publishers.isEmpty()) {
       throw new EvidenceRejectedException(Problem.NO_PUBLISHER_KEY, "no publisher key is "
           + "trusted for namespace " + namespace + ": pin one in the policy or supply the "

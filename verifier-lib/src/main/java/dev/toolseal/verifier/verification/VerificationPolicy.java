@@ -21,7 +21,9 @@ import java.util.TreeMap;
  *   <li>{@link #logTrust()}: trusted log keys and optional witness quorum;
  *   <li>publisher trust: {@link PublisherTrust#PINNED} keys per namespace, or {@link
  *       PublisherTrust#LOGGED}: any key bound to the namespace by a key-binding attestation that
- *       is in the log and not revoked there;
+ *       is in the log, carries an ownership proof (or the policy {@link
+ *       #acceptsUnprovenBindings() accepts unproven bindings} and no revocation of a key of the
+ *       namespace was logged before it) and is not revoked there;
  *   <li>reviews: at least {@link #requiredReviews()} distinct assessors among {@link
  *       #assessors()} must have logged a PASSED review of the exact release; a FAILED review by
  *       any of them rejects;
@@ -55,6 +57,7 @@ public final class VerificationPolicy {
   private final Map<KeyId, VerificationKey> assessors;
   private final int requiredReviews;
   private final MismatchAction onMismatch;
+  private final boolean acceptUnprovenBindings;
 
   private VerificationPolicy(Builder b) {
     this.logTrust = b.logTrust;
@@ -66,6 +69,7 @@ public final class VerificationPolicy {
     this.assessors = Collections.unmodifiableMap(new LinkedHashMap<>(b.assessors));
     this.requiredReviews = b.requiredReviews;
     this.onMismatch = b.onMismatch;
+    this.acceptUnprovenBindings = b.acceptUnprovenBindings;
   }
 
   public static Builder builder(LogTrust logTrust) {
@@ -99,6 +103,15 @@ public final class VerificationPolicy {
     return onMismatch;
   }
 
+  /**
+   * Whether, under {@link PublisherTrust#LOGGED}, a key binding without an ownership proof counts
+   * (first come, first served). Off by default. Even with it on, a binding logged after a
+   * revocation of a key of its namespace counts only with a proof.
+   */
+  public boolean acceptsUnprovenBindings() {
+    return acceptUnprovenBindings;
+  }
+
   /** Builds a {@link VerificationPolicy}; by default LOGGED keys, no reviews, REJECT_SERVER. */
   public static final class Builder {
     private final LogTrust logTrust;
@@ -107,6 +120,7 @@ public final class VerificationPolicy {
     private final Map<KeyId, VerificationKey> assessors = new LinkedHashMap<>();
     private int requiredReviews;
     private MismatchAction onMismatch = MismatchAction.REJECT_SERVER;
+    private boolean acceptUnprovenBindings;
 
     private Builder(LogTrust logTrust) {
       this.logTrust = Objects.requireNonNull(logTrust, "logTrust");
@@ -126,6 +140,17 @@ public final class VerificationPolicy {
     /** Takes publisher keys from logged key bindings; selects LOGGED. */
     public Builder publisherKeysFromLog() {
       choose(PublisherTrust.LOGGED);
+      return this;
+    }
+
+    /**
+     * Under LOGGED trust, lets key bindings without an ownership proof count, except those
+     * logged after a revocation of a key of their namespace (docs/design/roots-of-trust.md,
+     * section 2). Trust on first binding: whoever the registry let bind first is trusted. Has no
+     * effect on pinned keys.
+     */
+    public Builder acceptUnprovenBindings() {
+      acceptUnprovenBindings = true;
       return this;
     }
 

@@ -80,10 +80,12 @@ class KeyRotationTest {
     assertTrue(x.rotationIndex() < x.entryIndex());
   }
 
-  /** Logs a key binding of {@code key} for the namespace (after everything logged so far). */
+  /**
+   * Logs a key binding of {@code key} for the namespace (after everything logged so far), with
+   * an ownership proof: these tests are about rotations, not about proofs.
+   */
   private OfflineBundle bind(SigningKey key) {
-    return s.log(Attestations.sign(new dev.toolseal.verifier.attest.KeyBinding(
-        ReleaseScenario.NAMESPACE, key.verificationKey()).toStatement(), List.of(key)), key);
+    return s.bind(key, java.util.Optional.of(ReleaseScenario.PROOF));
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.toolseal.verifier.attest.Finding;
 import dev.toolseal.verifier.attest.KeyBinding;
 import dev.toolseal.verifier.attest.KeyRevocation;
 import dev.toolseal.verifier.attest.KeyRotation;
+import dev.toolseal.verifier.attest.Ownership;
 import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.ReleaseName;
 import dev.toolseal.verifier.attest.ReleaseYank;
@@ -42,6 +43,12 @@ final class ReleaseScenario {
   static final SigningKey SUCCESSOR = KeyPairs.generate();
   static final List<SigningKey> ASSESSORS =
       List.of(KeyPairs.generate(), KeyPairs.generate(), KeyPairs.generate());
+  /**
+   * The proof the publisher's binding carries: a GitHub OIDC proof for {@code acme}. The
+   * verifier does not check the token (the registry did, before logging); only its shape.
+   */
+  static final Ownership PROOF = Ownership.githubOidc("acme",
+      "eyJhbGciOiJSUzI1NiJ9.eyJyZXBvc2l0b3J5X293bmVyIjoiYWNtZSJ9.c2lnbmF0dXJl");
 
   final TestLog log = new TestLog("log.toolseal.test", 21).grow(3);
   final OfflineBundle binding;
@@ -49,10 +56,14 @@ final class ReleaseScenario {
   final List<OfflineBundle> reviews = new ArrayList<>();
   final List<OfflineBundle> keyEvents = new ArrayList<>();
 
+  /** The publisher's key bound with {@link #PROOF}. */
   ReleaseScenario() {
-    binding = log(Attestations.sign(
-        new KeyBinding(NAMESPACE, PUBLISHER.verificationKey()).toStatement(),
-        List.of(PUBLISHER)), PUBLISHER);
+    this(Optional.of(PROOF));
+  }
+
+  /** The publisher's key bound with {@code proof}, or unproven. */
+  ReleaseScenario(Optional<Ownership> proof) {
+    binding = bind(PUBLISHER, proof);
     keyEvents.add(binding);
     log.grow(2);
     release = log(releaseEnvelope(manifest("Adds two numbers."), PUBLISHER), PUBLISHER);
@@ -117,6 +128,12 @@ final class ReleaseScenario {
         "https://toolseal.dev/policy/v1", Optional.empty(), result, List.of("TOOLSEAL_L1"),
         findings);
     return log(Attestations.sign(review.toStatement(), List.of(assessor)), assessor);
+  }
+
+  /** Logs a binding of {@code key} to the namespace, with {@code proof} or unproven. */
+  OfflineBundle bind(SigningKey key, Optional<Ownership> proof) {
+    return log(Attestations.sign(new KeyBinding(NAMESPACE, key.verificationKey(),
+        Optional.empty(), proof).toStatement(), List.of(key)), key);
   }
 
   OfflineBundle revocation(SigningKey signer, KeyRevocation.Reason reason) {

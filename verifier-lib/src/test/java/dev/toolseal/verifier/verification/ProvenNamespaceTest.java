@@ -1,0 +1,130 @@
+package dev.toolseal.verifier.verification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toolseal.verifier.attest.KeyRevocation;
+import dev.toolseal.verifier.attest.Ownership;
+import dev.toolseal.verifier.bundle.OfflineBundle;
+import dev.toolseal.verifier.keys.KeyPairs;
+import dev.toolseal.verifier.keys.SigningKey;
+import dev.toolseal.verifier.log.MemoryCheckpointStore;
+import dev.toolseal.verifier.verification.VerificationResult.Status;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ownership proofs under {@code LOGGED} publisher trust (docs/design/roots-of-trust.md, section
+ * 2): an unproven binding counts only when asked for by name, and a binding logged after a
+ * revocation of a key of its namespace counts only with a proof.
+ */
+class ProvenNamespaceTest {
+  private static final SigningKey PUBLISHER = ReleaseScenario.PUBLISHER;
+  private static final SigningKey THIEF = KeyPairs.generate();
+
+  private static VerificationResult verify(ReleaseScenario s, OfflineBundle release,
+      VerificationPolicy policy) {
+    return ReleaseVerifier.verify(ReleaseScenario.manifest("Adds two numbers."),
+        s.evidence(release), policy, new MemoryCheckpointStore());
+  }
+
+  private static VerificationPolicy byDefault(ReleaseScenario s) {
+    return s.policy().build();
+  }
+
+  private static VerificationPolicy firstCome(ReleaseScenario s) {
+    return s.policy().acceptUnprovenBindings().build();
+  }
+
+  @Test
+  void anUnprovenBindingIsNotTrustedByDefault() {
+    ReleaseScenario s = new ReleaseScenario(Optional.empty());
+    VerificationResult r = verify(s, s.release, byDefault(s));
+    assertEquals(Status.REJECTED, r.status(), r.explain());
+    assertTrue(r.accepted().isEmpty());
+    UnprovenBindingException x = (UnprovenBindingException) r.failure().orElseThrow();
+    assertEquals(ReleaseScenario.NAMESPACE, x.namespace());
+    assertEquals(PUBLISHER.keyId(), x.keyId());
+    assertEquals(s.binding.proof().index(), x.bindingIndex());
+    assertTrue(x.revocationIndex().isEmpty());
+  }
+
+  @Test
+  void anUnprovenBindingCountsWhenFirstComeIsAskedFor() {
+    ReleaseScenario s = new ReleaseScenario(Optional.empty());
+    VerificationResult r = verify(s, s.release, firstCome(s));
+    assertEquals(Status.ACCEPTED, r.status(), r.explain());
+  }
+
+  @Test
+  void aProvenBindingCountsByDefault() {
+    ReleaseScenario s = new ReleaseScenario();
+    assertEquals(Status.ACCEPTED, verify(s, s.release, byDefault(s)).status());
+  }
+
+  /**
+   * The takeover: whoever holds the namespace's key revokes it as {@code retired} (signed by
+   * that key, so the revocation counts) and binds a key of their own without a proof.
+   */
+  @Test
+  void aBindingAfterARevocationWithoutAProofIsRefusedEvenUnderFirstCome() {
+    ReleaseScenario s = new ReleaseScenario();
+    OfflineBundle revoked = s.revocation(PUBLISHER, KeyRevocation.Reason.RETIRED);
+    s.keyEvents.add(revoked);
+    OfflineBundle stolen = s.bind(THIEF, Optional.empty());
+    s.keyEvents.add(stolen);
+    OfflineBundle release = s.rerelease(THIEF);
+    for (VerificationPolicy policy : new VerificationPolicy[] {byDefault(s), firstCome(s)}) {
+      VerificationResult r = verify(s, release, policy);
+      assertEquals(Status.REJECTED, r.status(), r.explain());
+      UnprovenBindingException x = (UnprovenBindingException) r.failure().orElseThrow();
+      assertEquals(THIEF.keyId(), x.keyId());
+      assertEquals(stolen.proof().index(), x.bindingIndex());
+      assertEquals(revoked.proof().index(), x.revocationIndex().orElseThrow());
+      assertEquals(PUBLISHER.keyId(), x.revokedKeyId().orElseThrow());
+    }
+  }
+
+  /** The same binding carrying a proof is how a namespace recovers; it counts. */
+  @Test
+  void aBindingAfterARevocationWithAProofCounts() {
+    ReleaseScenario s = new ReleaseScenario();
+    s.keyEvents.add(s.revocation(PUBLISHER, KeyRevocation.Reason.RETIRED));
+    SigningKey recovery = KeyPairs.generate();
+    s.keyEvents.add(s.bind(recovery, Optional.of(ReleaseScenario.PROOF)));
+    OfflineBundle release = s.rerelease(recovery);
+    assertEquals(Status.ACCEPTED, verify(s, release, byDefault(s)).status());
+    assertEquals(Status.ACCEPTED, verify(s, release, firstCome(s)).status());
+  }
+
+  /**
+   * Any revocation in the namespace taints later unproven bindings, also one the verifier does
+   * not count as a revocation (signed by a key it does not know): it was logged for the
+   * namespace, so the registry treated the namespace as having had a revoked key.
+   */
+  @Test
+  void aBindingAfterAnyRevocationOfTheNamespaceNeedsAProof() {
+    ReleaseScenario s = new ReleaseScenario(Optional.empty());
+    SigningKey other = KeyPairs.generate();
+    OfflineBundle revoked = s.revocation(other, other.keyId(), KeyRevocation.Reason.SUPERSEDED);
+    s.keyEvents.add(revoked);
+    SigningKey second = KeyPairs.generate();
+    OfflineBundle late = s.bind(second, Optional.empty());
+    s.keyEvents.add(late);
+    VerificationResult r = verify(s, s.rerelease(second), firstCome(s));
+    UnprovenBindingException x = (UnprovenBindingException) r.failure().orElseThrow();
+    assertEquals(late.proof().index(), x.bindingIndex());
+    assertEquals(revoked.proof().index(), x.revocationIndex().orElseThrow());
+    // the first binding, logged before the revocation, still counts under first-come
+    assertEquals(Status.ACCEPTED, verify(s, s.release, firstCome(s)).status());
+  }
+
+  /** The unproven-binding rule is for LOGGED trust only: pinned keys are the user's choice. */
+  @Test
+  void pinnedKeysNeedNoProof() {
+    ReleaseScenario s = new ReleaseScenario(Optional.empty());
+    VerificationPolicy pinned = VerificationPolicy.builder(s.log.trust())
+        .pinPublisherKey(ReleaseScenario.NAMESPACE, PUBLISHER.verificationKey()).build();
+    assertEquals(Status.ACCEPTED, verify(s, s.release, pinned).status());
+  }
+}
