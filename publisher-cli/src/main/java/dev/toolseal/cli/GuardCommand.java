@@ -269,6 +269,12 @@ final class GuardCommand implements Callable<Integer> {
     }
     CheckpointStore store = evidence.checkpointStore(spec.commandLine(), main.env,
         line -> main.rawErr.println("toolseal guard: " + line));
+    if (TrustSummary.due(evidence.registry.given(), p)) {
+      String namespace = server.name().substring(0, Math.max(0, server.name().indexOf('/')));
+      TrustSummary.lines(p, namespace, Optional.empty(),
+          evidence.checkpointLocation(spec.commandLine(), main.env))
+          .forEach(line -> main.rawErr.println("toolseal guard: " + line));
+    }
     return new Trust(server, new ReleaseManifestVerifier(source, p, store),
         ReferenceCapabilities.release(source, server),
         protocolVersion);

@@ -3,6 +3,7 @@ package dev.toolseal.cli;
 import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.Statement;
 import dev.toolseal.verifier.bundle.BundleException;
+import dev.toolseal.verifier.keys.KeyId;
 import dev.toolseal.verifier.keys.VerificationKey;
 import dev.toolseal.verifier.log.CheckpointStore;
 import dev.toolseal.verifier.log.LogClient;
@@ -121,7 +122,12 @@ final class ReleaseEvidenceOptions {
       throw new ParameterException(cl, "bad --name or --version: " + e.getMessage());
     }
     RegistryClient client = registry.client(cl);
-    RegistryEvidence source = new RegistryEvidence(client);
+    List<KeyId> assessors = new ArrayList<>();
+    for (VerificationKey k : keys(assessorKeys)) {
+      assessors.add(k.keyId());
+    }
+    // the key events of the trusted assessors' namespaces, so their revocations apply
+    RegistryEvidence source = new RegistryEvidence(client, assessors);
     progress.accept("fetching the evidence for " + VisibleText.of(name) + "@"
         + VisibleText.of(version) + " from " + client.base() + " ...");
     try {
@@ -234,6 +240,12 @@ final class ReleaseEvidenceOptions {
     }
     Path dir = CheckpointDirectory.resolve(cl, env, checkpoints);
     return CheckpointDirectory.announcingFirstUse(CheckpointDirectory.open(dir), say);
+  }
+
+  /** Where checkpoints are remembered, for people: "in <dir>" or "in memory only". */
+  String checkpointLocation(CommandLine cl, Map<String, String> env) {
+    return checkpointsInMemory ? "in memory only (--checkpoints-in-memory)"
+        : "in " + CheckpointDirectory.resolve(cl, env, checkpoints);
   }
 
   private static List<VerificationKey> keys(List<Path> files) throws CommandFailure {

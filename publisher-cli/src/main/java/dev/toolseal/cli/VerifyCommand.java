@@ -79,6 +79,12 @@ final class VerifyCommand extends ToolsealCommand {
         ((Main) spec.root().userObject()).env, err()::println);
     ToolManifest live = record(endpoint, server, limits);
     VerificationResult result = ReleaseVerifier.verify(live, evidence, policy, store);
+    if (TrustSummary.due(evidenceOptions.registry.given(), policy)) {
+      String namespace = server.name().substring(0, Math.max(0, server.name().indexOf('/')));
+      TrustSummary.lines(policy, namespace, result.release(), evidenceOptions
+          .checkpointLocation(spec.commandLine(), ((Main) spec.root().userObject()).env))
+          .forEach(err()::println);
+    }
     if (json()) {
       JsonOutput.print(out(), report(server, live, result));
     } else {

@@ -7,6 +7,7 @@ import dev.toolseal.verifier.attest.AttestationVerificationException;
 import dev.toolseal.verifier.attest.Attestations;
 import dev.toolseal.verifier.attest.KeyBinding;
 import dev.toolseal.verifier.attest.KeyRevocation;
+import dev.toolseal.verifier.attest.Ownership;
 import dev.toolseal.verifier.attest.PredicateFormatException;
 import dev.toolseal.verifier.attest.StatementFormatException;
 import dev.toolseal.verifier.attest.Verified;
@@ -58,6 +59,7 @@ final class KeyEvents {
   private final String namespace;
   private final KeyChain chain;
   private final Map<KeyId, Unproven> unproven = new LinkedHashMap<>();
+  private final Map<KeyId, Ownership> proofs = new LinkedHashMap<>();
   private final Map<KeyId, VerificationKey> publisherKeys;
   private final Map<KeyId, List<Revoked>> revocations = new LinkedHashMap<>();
 
@@ -80,6 +82,7 @@ final class KeyEvents {
     }
     KeyChain chain;
     Map<KeyId, Unproven> unproven = new LinkedHashMap<>();
+    Map<KeyId, Ownership> proofs = new LinkedHashMap<>();
     if (policy.publisherTrust() == VerificationPolicy.PublisherTrust.PINNED) {
       chain = KeyChain.fixed(policy.pinnedKeys(namespace));
     } else {
@@ -90,6 +93,7 @@ final class KeyEvents {
           if (binding.ownership().isPresent()
               || (revocation.isEmpty() && policy.acceptsUnprovenBindings())) {
             keys.put(binding.key().keyId(), binding.key());
+            binding.ownership().ifPresent(o -> proofs.putIfAbsent(binding.key().keyId(), o));
           } else {
             unproven.putIfAbsent(binding.key().keyId(), new Unproven(b, revocation));
           }
@@ -100,6 +104,7 @@ final class KeyEvents {
     }
     KeyEvents out = new KeyEvents(namespace, chain);
     out.unproven.putAll(unproven);
+    out.proofs.putAll(proofs);
     Map<KeyId, VerificationKey> known = new LinkedHashMap<>(chain.all());
     otherKnownKeys.forEach(k -> known.put(k.keyId(), k));
     for (OfflineBundle b : events) {
@@ -202,6 +207,18 @@ final class KeyEvents {
         "the key " + key + " that signed " + what + " is bound to namespace " + namespace
         + " only by the binding at log index " + index + ", which carries no ownership proof; "
         + why);
+  }
+
+  /**
+   * The ownership proof of the binding {@code key} counts through: its own, or for a key reached
+   * by rotation, that of the bound key its chain started from. Empty for pinned keys and for
+   * bindings accepted unproven.
+   */
+  Optional<Ownership> proofOf(KeyId key) {
+    List<KeyChain.Rotated> ancestry = chain.ancestry(key);
+    KeyId start = ancestry.isEmpty() ? key
+        : ancestry.get(ancestry.size() - 1).rotation().oldKeyId();
+    return Optional.ofNullable(proofs.get(start));
   }
 
   /** The namespace's key chain (bound or pinned keys and their rotations). */

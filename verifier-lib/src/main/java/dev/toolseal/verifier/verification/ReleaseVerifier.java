@@ -130,7 +130,7 @@ public final class ReleaseVerifier {
     SortedSet<KeyId> passed = Reviews.check(release.subject(), evidence.reviews(), policy, keys,
         notes);
     return new VerifiedRelease(signed, rel.keyHint(), rel.proof().index(), included.get(rel),
-        passed);
+        passed, keys.proofOf(rel.keyHint()));
   }
 
   /** Step 2: inclusion of every bundle, then consistency of every checkpoint, largest first. */

@@ -54,12 +54,25 @@ class ProvenNamespaceTest {
     ReleaseScenario s = new ReleaseScenario(Optional.empty());
     VerificationResult r = verify(s, s.release, firstCome(s));
     assertEquals(Status.ACCEPTED, r.status(), r.explain());
+    assertTrue(r.release().orElseThrow().publisherProof().isEmpty());
   }
 
   @Test
-  void aProvenBindingCountsByDefault() {
+  void aProvenBindingCountsByDefaultAndTheResultSaysHowItWasProven() {
     ReleaseScenario s = new ReleaseScenario();
-    assertEquals(Status.ACCEPTED, verify(s, s.release, byDefault(s)).status());
+    VerificationResult r = verify(s, s.release, byDefault(s));
+    assertEquals(Status.ACCEPTED, r.status(), r.explain());
+    assertEquals(ReleaseScenario.PROOF, r.release().orElseThrow().publisherProof().orElseThrow());
+  }
+
+  /** A key reached by rotation counts through the proof of the binding its chain started at. */
+  @Test
+  void aRotatedKeyCarriesTheProofOfItsChainsBinding() {
+    ReleaseScenario s = new ReleaseScenario();
+    s.keyEvents.add(s.rotation(PUBLISHER, ReleaseScenario.SUCCESSOR));
+    VerificationResult r = verify(s, s.rerelease(ReleaseScenario.SUCCESSOR), byDefault(s));
+    assertEquals(Status.ACCEPTED, r.status(), r.explain());
+    assertEquals(ReleaseScenario.PROOF, r.release().orElseThrow().publisherProof().orElseThrow());
   }
 
   /**
