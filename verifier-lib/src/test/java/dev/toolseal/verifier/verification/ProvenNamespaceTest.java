@@ -3,13 +3,20 @@ package dev.toolseal.verifier.verification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolseal.verifier.attest.Attestations;
+import dev.toolseal.verifier.attest.Envelope;
 import dev.toolseal.verifier.attest.KeyRevocation;
 import dev.toolseal.verifier.attest.Ownership;
 import dev.toolseal.verifier.bundle.OfflineBundle;
+import dev.toolseal.verifier.bundle.TestBundles;
 import dev.toolseal.verifier.keys.KeyPairs;
 import dev.toolseal.verifier.keys.SigningKey;
+import dev.toolseal.verifier.log.LogTrust;
 import dev.toolseal.verifier.log.MemoryCheckpointStore;
+import dev.toolseal.verifier.log.TestLog;
 import dev.toolseal.verifier.verification.VerificationResult.Status;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +137,39 @@ class ProvenNamespaceTest {
     assertEquals(revoked.proof().index(), x.revocationIndex().orElseThrow());
     // the first binding, logged before the revocation, still counts under first-come
     assertEquals(Status.ACCEPTED, verify(s, s.release, firstCome(s)).status());
+  }
+
+  /**
+   * Order across logs is unknown, so a revocation in another log counts as before the binding,
+   * even at a larger index there than the binding's.
+   */
+  @Test
+  void aRevocationInAnotherLogCountsAsBeforeTheBinding() {
+    ReleaseScenario s = new ReleaseScenario();
+    TestLog other = new TestLog("other.toolseal.test", 33).grow(40);
+    Envelope env = Attestations.sign(new KeyRevocation(ReleaseScenario.NAMESPACE,
+        PUBLISHER.keyId(), KeyRevocation.Reason.RETIRED, "moved").toStatement(),
+        List.of(PUBLISHER));
+    OfflineBundle revoked = TestBundles.log(other, env, PUBLISHER.keyId());
+    OfflineBundle stolen = s.bind(THIEF, Optional.empty());
+    s.keyEvents.add(stolen);
+    assertTrue(stolen.proof().index() < revoked.proof().index());
+    OfflineBundle release = s.rerelease(THIEF);
+    ReleaseEvidence e = s.evidence(release);
+    List<OfflineBundle> events = new ArrayList<>(e.keyEvents());
+    events.add(revoked);
+    VerificationPolicy policy = VerificationPolicy.builder(new LogTrust(
+        List.of(s.log.key().verifier(), other.key().verifier()), List.of(), 0))
+        .publisherKeysFromLog().acceptUnprovenBindings()
+        .requireReviews(2, ReleaseScenario.ASSESSORS.stream().map(SigningKey::verificationKey)
+            .toList()).build();
+    VerificationResult r = ReleaseVerifier.verify(ReleaseScenario.manifest("Adds two numbers."),
+        new ReleaseEvidence(e.release(), e.reviews(), events, e.logClient()), policy,
+        new MemoryCheckpointStore());
+    assertEquals(Status.REJECTED, r.status(), r.explain());
+    UnprovenBindingException x = (UnprovenBindingException) r.failure().orElseThrow();
+    assertEquals(stolen.proof().index(), x.bindingIndex());
+    assertEquals(revoked.proof().index(), x.revocationIndex().orElseThrow());
   }
 
   /** The unproven-binding rule is for LOGGED trust only: pinned keys are the user's choice. */
