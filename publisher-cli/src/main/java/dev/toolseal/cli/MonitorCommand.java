@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.tlog.checkpoint.Checkpoint;
 import dev.toolseal.verifier.keys.KeyId;
 import dev.toolseal.verifier.log.CheckpointStore;
-import dev.toolseal.verifier.log.FileCheckpointStore;
 import dev.toolseal.verifier.log.LogForkException;
 import dev.toolseal.verifier.log.LogLeaf;
 import dev.toolseal.verifier.log.LogTrust;
@@ -25,6 +24,7 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code toolseal monitor}: follows a registry's transparency log ({@link LogMonitor}) and reports
@@ -56,8 +56,15 @@ final class MonitorCommand extends ToolsealCommand {
   List<Path> expectedKeys = new ArrayList<>();
 
   @Option(names = "--checkpoints", paramLabel = "<dir>",
-      description = "Directory keeping the last checkpoint read (default: none; read from 0).")
+      description = "Directory keeping the last checkpoint read, so the next run goes on from "
+          + "there and a fork between runs is caught (default: "
+          + "$XDG_STATE_HOME/toolseal/monitor/<hash of the watched namespaces>, else under "
+          + "$HOME/.local/state; not verify's checkpoints).")
   Path checkpoints;
+
+  @Option(names = "--checkpoints-in-memory",
+      description = "Keep nothing between runs: each run reads the log from the start.")
+  boolean checkpointsInMemory;
 
   @Option(names = "--once", description = "One pass, then exit.")
   boolean once;
@@ -75,7 +82,7 @@ final class MonitorCommand extends ToolsealCommand {
       expected.add(Inputs.verificationKey(p).keyId());
     }
     if (interval < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "--interval must be at least 1 second");
     }
     WatchPolicy watch = new WatchPolicy(new HashSet<>(namespaces), expected);
@@ -98,15 +105,25 @@ final class MonitorCommand extends ToolsealCommand {
     }
   }
 
+  /**
+   * {@code --checkpoints}, the monitor's own state directory for the watched namespaces
+   * ({@link CheckpointDirectory#monitorState}), or memory when asked for by name (said on
+   * stderr).
+   */
   private CheckpointStore store() throws CommandFailure {
-    if (checkpoints == null) {
+    if (checkpointsInMemory) {
+      if (checkpoints != null) {
+        throw new ParameterException(spec.commandLine(), "give --checkpoints or "
+            + "--checkpoints-in-memory, not both");
+      }
+      err().println("checkpoints are kept in memory only (--checkpoints-in-memory): the log is "
+          + "read from the start and a fork between runs is not caught");
       return new MemoryCheckpointStore();
     }
-    try {
-      return new FileCheckpointStore(checkpoints);
-    } catch (IOException e) {
-      throw Inputs.ioFailure(checkpoints, e);
-    }
+    Path dir = CheckpointDirectory.monitorState(spec.commandLine(),
+        ((Main) spec.root().userObject()).env, checkpoints, namespaces);
+    return CheckpointDirectory.announcingFirstUse(CheckpointDirectory.open(dir),
+        err()::println);
   }
 
   private LogMonitor.Pass pass(RegistryClient client, LogTrust trust, CheckpointStore store,

@@ -23,12 +23,17 @@ record Cli(int exitCode, String out, String err) {
 
     /** Runs {@code args} with a fresh state directory: nothing remembered, the real home untouched. */
     static Cli run(String... args) {
+        return run(freshEnvironment(), args);
+    }
+
+    /** Runs {@code args} in {@code env} (e.g. one state directory shared by several runs). */
+    static Cli run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(freshEnvironment(), InputStream.nullInputStream(), o, e, args);
+            code = Main.run(env, InputStream.nullInputStream(), o, e, args);
         }
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,36 @@ class CliMonitorTest {
                 "--once", "--output", "json"));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Without --checkpoints the monitor remembers where it stopped in the user's state directory
+     * (its own, not verify's), so the next run goes on from there; a new state directory starts
+     * from the beginning, as does --checkpoints-in-memory, which says so.
+     */
+    @Test
+    void theMonitorGoesOnWhereItStoppedInTheStateDirectory() {
+        String logKey = Cli.logKey();
+        String namespace = Signed.freshNamespace();
+        Cli.run("keygen", "--out", file("publisher")).expect(0);
+        Cli.run("bind", "--registry", registry(), "--key", file("publisher.key"), "--namespace", namespace,
+                "--wait", "0").expect(0);
+        String[] args = {"monitor", "--registry", registry(), "--log-key", logKey, "--watch", namespace,
+                "--expect-key", file("publisher.pub"), "--once", "--output", "json"};
+        Map<String, String> env = Cli.freshEnvironment();
+        Cli first = Cli.run(env, args).expect(0);
+        assertEquals(0, first.json().get("fromSize").asLong());
+        long read = first.json().get("toSize").asLong();
+        assertTrue(read > 0);
+        assertTrue(first.err().contains(env.get("XDG_STATE_HOME")), first.err());
+        assertEquals(read, Cli.run(env, args).expect(0).json().get("fromSize").asLong());
+        assertEquals(0, Cli.run(args).expect(0).json().get("fromSize").asLong());
+
+        List<String> inMemory = new ArrayList<>(List.of(args));
+        inMemory.add("--checkpoints-in-memory");
+        Cli memory = Cli.run(env, inMemory.toArray(String[]::new)).expect(0);
+        assertEquals(0, memory.json().get("fromSize").asLong());
+        assertTrue(memory.err().contains("--checkpoints-in-memory"), memory.err());
     }
 
     @Test
