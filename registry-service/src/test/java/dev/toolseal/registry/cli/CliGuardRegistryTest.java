@@ -81,6 +81,9 @@ class CliGuardRegistryTest {
     void relaysTheSignedServerAndRefusesItsRugPull() throws Exception {
         try (Session s = Session.start(guard("ok.jsonl", "node", Cli.memoryServer()))) {
             s.initialize(protocolVersion);
+            // no pinned key, no required review: the guard said what it trusts at start
+            String said = s.err.toString(StandardCharsets.UTF_8);
+            assertTrue(said.contains(logKey) && said.contains(server.substring(0, server.indexOf('/'))), said);
             List<String> tools = s.toolNames();
             assertTrue(tools.contains("create_entities"), tools.toString());
             JsonNode call = s.request("tools/call", JSON.createObjectNode().put("name", "read_graph")
