@@ -3,10 +3,13 @@ package dev.toolseal.verifier.verification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.attest.Attestations;
 import dev.toolseal.verifier.attest.Envelope;
+import dev.toolseal.verifier.attest.KeyBinding;
 import dev.toolseal.verifier.attest.KeyRevocation;
 import dev.toolseal.verifier.attest.Ownership;
+import dev.toolseal.verifier.attest.Statement;
 import dev.toolseal.verifier.bundle.OfflineBundle;
 import dev.toolseal.verifier.bundle.TestBundles;
 import dev.toolseal.verifier.keys.KeyPairs;
@@ -170,6 +173,28 @@ class ProvenNamespaceTest {
     UnprovenBindingException x = (UnprovenBindingException) r.failure().orElseThrow();
     assertEquals(stolen.proof().index(), x.bindingIndex());
     assertEquals(revoked.proof().index(), x.revocationIndex().orElseThrow());
+  }
+
+  /**
+   * A proof for another owner does not prove this namespace: the logged binding is malformed
+   * and rejects the verification (it cannot be read as an unproven binding either).
+   */
+  @Test
+  void aBindingWhoseProofCoversAnotherNamespaceIsRejected() throws Exception {
+    ReleaseScenario s = new ReleaseScenario();
+    SigningKey other = KeyPairs.generate();
+    Statement honest = new KeyBinding(ReleaseScenario.NAMESPACE, other.verificationKey(),
+        Optional.empty(), Optional.of(ReleaseScenario.PROOF)).toStatement();
+    ObjectNode p = honest.predicate();
+    ((ObjectNode) p.get("ownership")).put("owner", "someone-else");
+    Statement forged = Statement.of(honest.subjects().get(0), KeyBinding.PREDICATE_TYPE, p);
+    s.keyEvents.add(s.log(Attestations.sign(forged, List.of(other)), other));
+    for (VerificationPolicy policy : new VerificationPolicy[] {byDefault(s), firstCome(s)}) {
+      VerificationResult r = verify(s, s.rerelease(other), policy);
+      assertEquals(Status.REJECTED, r.status(), r.explain());
+      EvidenceRejectedException x = (EvidenceRejectedException) r.failure().orElseThrow();
+      assertEquals(EvidenceRejectedException.Problem.MALFORMED, x.problem());
+    }
   }
 
   /** The unproven-binding rule is for LOGGED trust only: pinned keys are the user's choice. */
