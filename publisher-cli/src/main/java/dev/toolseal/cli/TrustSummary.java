@@ -50,11 +50,13 @@ final class TrustSummary {
           + " bindings)");
     }
     out.add("  reviews: none required");
-    int witnesses = policy.logTrust().witnesses().size();
+    List<String> witnesses = policy.logTrust().witnesses().stream()
+        .map(w -> VisibleText.of(w.name())).toList();
     out.add(policy.logTrust().quorum() == 0
         ? "  witnesses: none; the log key alone vouches for each checkpoint, whose age cannot be "
             + "known"
-        : "  witnesses: " + policy.logTrust().quorum() + " of " + witnesses + " must cosign");
+        : "  witnesses: " + policy.logTrust().quorum() + " of " + witnesses.size() + " ("
+            + String.join(", ", witnesses) + ") must cosign each checkpoint");
     out.add("  checkpoints remembered " + checkpoints);
     return out;
   }
