@@ -100,7 +100,21 @@ final class KeyEvents {
         }
       }
       unproven.keySet().removeAll(keys.keySet());
-      chain = KeyChain.follow(namespace, keys, events);
+      try {
+        chain = KeyChain.follow(namespace, keys, events);
+      } catch (SignatureRejectedException x) {
+        // a rotation by a key whose binding does not count: say why it does not
+        if (x.role() == LeafKind.KEY_ROTATION
+            && x.problem() == SignatureRejectedException.Problem.UNTRUSTED_KEY) {
+          for (KeyId k : x.keyIdsSeen()) {
+            if (unproven.containsKey(k)) {
+              throw unprovenFailure(namespace, k, unproven.get(k),
+                  "a rotation of namespace " + namespace, x);
+            }
+          }
+        }
+        throw x;
+      }
     }
     KeyEvents out = new KeyEvents(namespace, chain);
     out.unproven.putAll(unproven);
@@ -191,9 +205,13 @@ final class KeyEvents {
    */
   void requireNotOnlyUnproven(KeyId key, String what) throws UnprovenBindingException {
     Unproven u = unproven.get(key);
-    if (u == null) {
-      return;
+    if (u != null) {
+      throw unprovenFailure(namespace, key, u, what, null);
     }
+  }
+
+  private static UnprovenBindingException unprovenFailure(String namespace, KeyId key,
+      Unproven u, String what, Throwable cause) {
     long index = u.binding().proof().index();
     Optional<Long> revocationIndex = u.revocation().map(r -> r.proof().index());
     Optional<KeyId> revoked = u.revocation().map(r -> new KeyId(r.leaf().digest()));
@@ -203,10 +221,10 @@ final class KeyEvents {
             + "counts only with a proof, whatever the policy says"
         : "this policy does not accept unproven bindings (first come, first served); accept "
             + "them by name if you trust whoever bound the namespace first";
-    throw new UnprovenBindingException(namespace, key, index, revocationIndex, revoked,
+    return new UnprovenBindingException(namespace, key, index, revocationIndex, revoked,
         "the key " + key + " that signed " + what + " is bound to namespace " + namespace
         + " only by the binding at log index " + index + ", which carries no ownership proof; "
-        + why);
+        + why, cause);
   }
 
   /**

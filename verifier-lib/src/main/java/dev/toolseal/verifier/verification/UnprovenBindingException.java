@@ -10,6 +10,9 @@ import java.util.Optional;
  * section 2): either the policy does not accept unproven bindings, or the binding was logged
  * after a revocation of a key of the namespace, where a proof is required whatever the policy
  * says. The revocation, when there is one, is the earliest such revocation before the binding.
+ * A rotation signed by such a key rejects the whole verification with this exception too (its
+ * cause is the rotation's {@link SignatureRejectedException}), as a rotation by any key the
+ * namespace's chain does not hold does.
  */
 public final class UnprovenBindingException extends VerificationException {
   private static final long serialVersionUID = 1L;
@@ -20,8 +23,9 @@ public final class UnprovenBindingException extends VerificationException {
   private final transient KeyId revokedKeyId;
 
   UnprovenBindingException(String namespace, KeyId keyId, long bindingIndex,
-      Optional<Long> revocationIndex, Optional<KeyId> revokedKeyId, String message) {
-    super(message);
+      Optional<Long> revocationIndex, Optional<KeyId> revokedKeyId, String message,
+      Throwable cause) {
+    super(message, cause);
     this.namespace = namespace;
     this.keyId = keyId;
     this.bindingIndex = bindingIndex;

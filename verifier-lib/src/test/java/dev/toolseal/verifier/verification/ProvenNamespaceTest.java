@@ -108,6 +108,29 @@ class ProvenNamespaceTest {
     }
   }
 
+  /**
+   * The takeover through a rotation: the unproven key rotates to another key, which signs. The
+   * rotation is by a key the chain does not hold, which rejects the verification, and the failure
+   * says that the binding lacked a proof.
+   */
+  @Test
+  void aRotationByAKeyWhoseBindingDoesNotCountIsRefusedWithTheReason() {
+    ReleaseScenario s = new ReleaseScenario();
+    OfflineBundle revoked = s.revocation(PUBLISHER, KeyRevocation.Reason.RETIRED);
+    s.keyEvents.add(revoked);
+    OfflineBundle stolen = s.bind(THIEF, Optional.empty());
+    s.keyEvents.add(stolen);
+    SigningKey next = KeyPairs.generate();
+    s.keyEvents.add(s.rotation(THIEF, next));
+    VerificationResult r = verify(s, s.rerelease(next), firstCome(s));
+    assertEquals(Status.REJECTED, r.status(), r.explain());
+    UnprovenBindingException x = (UnprovenBindingException) r.failure().orElseThrow();
+    assertEquals(THIEF.keyId(), x.keyId());
+    assertEquals(stolen.proof().index(), x.bindingIndex());
+    assertEquals(revoked.proof().index(), x.revocationIndex().orElseThrow());
+    assertTrue(x.getCause() instanceof SignatureRejectedException);
+  }
+
   /** The same binding carrying a proof is how a namespace recovers; it counts. */
   @Test
   void aBindingAfterARevocationWithAProofCounts() {
