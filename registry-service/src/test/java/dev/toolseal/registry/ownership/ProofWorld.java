@@ -39,8 +39,18 @@ public final class ProofWorld implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Serves exactly these TXT records (restarting the DNS server). */
-    static void txt(Map<String, List<String>> records) throws Exception {
+    public static void txt(Map<String, List<String>> records) throws Exception {
         dns.serve(records);
+    }
+
+    /** Serves {@code body} as the well-known file of {@code host}. */
+    public static void wellKnown(String host, String body) {
+        web.put(host, body);
+    }
+
+    /** A fresh, valid token of the test issuer for GitHub owner {@code owner}. */
+    public static String token(String owner) {
+        return oidc.token(owner);
     }
 
     @Override
