@@ -79,8 +79,10 @@ public class KeyWrites {
                         + "again needs an ownership proof.");
             }
             long id = inserter.insert(c, key.keyId());
+            Optional<Rows.Proof> proof = passed.map(p -> new Rows.Proof(p.proof().method().wireName(),
+                    p.proof().shown()));
             RegistryStore.insertKey(c, new Rows.Key(key.keyId(), binding.namespace(), role,
-                    key.algorithm().wireName(), key.spki(), KeyState.CURRENT, id));
+                    key.algorithm().wireName(), key.spki(), KeyState.CURRENT, id, proof));
             return id;
         });
     }
@@ -98,7 +100,7 @@ public class KeyWrites {
             RegistryStore.setKeyState(c, current.keyId(), KeyState.ROTATED, id);
             VerificationKey next = claimed.newKey();
             RegistryStore.insertKey(c, new Rows.Key(next.keyId(), claimed.namespace(), current.role(),
-                    next.algorithm().wireName(), next.spki(), KeyState.CURRENT, id));
+                    next.algorithm().wireName(), next.spki(), KeyState.CURRENT, id, current.proof()));
             return id;
         });
     }
