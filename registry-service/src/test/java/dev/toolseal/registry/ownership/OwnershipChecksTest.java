@@ -2,6 +2,7 @@ package dev.toolseal.registry.ownership;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.toolseal.verifier.attest.Ownership;
@@ -153,6 +154,44 @@ class OwnershipChecksTest {
         for (String a : List.of("93.184.215.14", "140.82.112.3", "2606:4700::1111")) {
             assertEquals(true, PublicAddresses.isPublic(InetAddress.getByName(a)), a);
         }
+    }
+
+    @Test
+    void httpsIsVerifiedAgainstTheDomainWhileConnectingToTheCheckedAddress() throws Exception {
+        dns.serve(Map.of());
+        try (TlsWellKnownServer tls = new TlsWellKnownServer("tls.example.test", record(key))) {
+            WellKnownFetch https = new WellKnownFetch(lookup, "https", tls.port(), true, Duration.ofSeconds(3),
+                    tls.clientTls());
+            DomainRecords.requireRecordFor(Ownership.Method.HTTP, "tls", List.of(https.fetch("tls.example.test")),
+                    key.verificationKey());
+            // same address, same server: a certificate for another name does not prove this one
+            assertEquals(ProofFailure.FETCH_FAILED, httpFails(https, "other.example.test", key.verificationKey()));
+            // the JDK's own trust store does not trust the test certificate
+            WellKnownFetch publicTrust = new WellKnownFetch(lookup, "https", tls.port(), true, Duration.ofSeconds(3),
+                    SSLContext.getDefault().getSocketFactory());
+            assertEquals(ProofFailure.FETCH_FAILED, httpFails(publicTrust, "tls.example.test", key.verificationKey()));
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsWithinTheDeadline() throws Exception {
+        dns.serve(Map.of());
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            WellKnownFetch f = new WellKnownFetch(lookup, "http", silent.getLocalPort(), true, Duration.ofMillis(700),
+                    SSLContext.getDefault().getSocketFactory());
+            long start = System.nanoTime();
+            assertEquals(ProofFailure.FETCH_FAILED, httpFails(f, "slow.example.test", key.verificationKey()));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(3)) < 0);
+        }
+    }
+
+    @Test
+    void theDnsServerSettingIsHostAndPort() {
+        assertEquals(5353, DnsLookup.socketAddress("127.0.0.1:5353").getPort());
+        assertEquals(53, DnsLookup.socketAddress("127.0.0.1").getPort());
+        assertEquals(5353, DnsLookup.socketAddress("[::1]:5353").getPort());
+        assertThrows(IllegalArgumentException.class, () -> DnsLookup.socketAddress("127.0.0.1:0"));
+        assertThrows(IllegalArgumentException.class, () -> DnsLookup.socketAddress("127.0.0.1:x"));
     }
 
     private GithubOidc verifier(String audience) {
