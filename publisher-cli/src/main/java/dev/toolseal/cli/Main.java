@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     subcommands = {KeygenCommand.class, SnapshotCommand.class, LintCommand.class,
         DiffCommand.class, SignCommand.class, ReviewCommand.class, InspectCommand.class,
         GuardCommand.class, VerifyCommand.class, BindCommand.class, PublishCommand.class,
-        MonitorCommand.class, CheckpointsCommand.class},
+        MonitorCommand.class, CheckpointsCommand.class, OwnershipRecordCommand.class},
     exitCodeListHeading = ExitCode.LIST_HEADING,
     exitCodeList = {ExitCode.LIST_OK, ExitCode.LIST_INTERNAL, ExitCode.LIST_USAGE,
         ExitCode.LIST_REJECTED, ExitCode.LIST_IO})

@@ -23,6 +23,86 @@ public interface RegistryConfig {
     /** The write API. */
     Write write();
 
+    /** Who may bind a namespace. */
+    Namespaces namespaces();
+
+    /** How ownership proofs are checked (see docs/design/roots-of-trust.md). */
+    Ownership ownership();
+
+    /** Namespace rules. */
+    interface Namespaces {
+
+        /**
+         * Lets a binding without an ownership proof take a namespace nobody holds (first come, first
+         * served). Off by default; a namespace whose current key was revoked needs a proof anyway.
+         */
+        @WithDefault("false")
+        boolean firstCome();
+    }
+
+    /** Ownership proof checks. */
+    interface Ownership {
+
+        /** DNS TXT lookups and the well-known fetch's address lookups. */
+        Dns dns();
+
+        /** The well-known file fetch ({@code http} proofs). */
+        Http http();
+
+        /** GitHub Actions OIDC tokens ({@code github-oidc} proofs). */
+        Oidc oidc();
+
+        /** DNS. */
+        interface Dns {
+
+            /** The server asked, {@code host:port} or {@code host}; default the system's resolvers. */
+            Optional<String> server();
+
+            /** How long one DNS question may take. */
+            @WithDefault("5s")
+            Duration timeout();
+        }
+
+        /** The well-known fetch. */
+        interface Http {
+
+            /** {@code https}, or {@code http} for tests against a loopback server. */
+            @WithDefault("https")
+            String scheme();
+
+            /** The port; default the scheme's (443 or 80). */
+            Optional<Integer> port();
+
+            /** Whether loopback, private and link-local addresses may be fetched (tests only). */
+            @WithDefault("false")
+            boolean allowPrivateAddresses();
+
+            /** Longest the whole fetch may take. */
+            @WithDefault("10s")
+            Duration timeout();
+        }
+
+        /** The OIDC issuer. */
+        interface Oidc {
+
+            /** The {@code iss} a token must carry. */
+            @WithDefault("https://token.actions.githubusercontent.com")
+            String issuer();
+
+            /** Where the issuer's signing keys are published. */
+            @WithDefault("https://token.actions.githubusercontent.com/.well-known/jwks")
+            String jwksUrl();
+
+            /** The {@code aud} a token must carry: this registry's. */
+            @WithDefault("toolseal")
+            String audience();
+
+            /** Clock difference tolerated on {@code exp}, {@code nbf} and {@code iat}. */
+            @WithDefault("60s")
+            Duration clockSkew();
+        }
+    }
+
     /** The write API's limits. */
     interface Write {
 

@@ -33,6 +33,8 @@ public class BadgeResource {
     static final String SVG = "image/svg+xml";
     static final String CACHE = "public, max-age=300";
     private static final String LABEL = "toolseal";
+    /** The message when every passing review is by an assessor key bound without an ownership proof. */
+    public static final String UNPROVEN_REVIEWS = "reviewed by unproven assessors";
 
     private final BrowseService browse;
 
@@ -79,7 +81,11 @@ public class BadgeResource {
         return response.tag(etag).header("Cache-Control", CACHE).build();
     }
 
-    /** The badge of a release: the first of yanked, mismatch, review failed, reviewed by, signed. */
+    /**
+     * The badge of a release: the first of yanked, mismatch, review failed, reviewed by, signed. A
+     * passing review names its assessor only by what the assessor key's ownership proof shows; reviews
+     * by keys bound without a proof are counted as unproven, never named.
+     */
     public static Badge of(BrowseService.ReleaseRecord record) {
         if (record.yank().isPresent()) {
             return new Badge(LABEL, "yanked", "#e05d44");
@@ -91,10 +97,17 @@ public class BadgeResource {
         if (reviews.stream().anyMatch(r -> r.result().equals("FAILED"))) {
             return new Badge(LABEL, "review failed", "#e05d44");
         }
-        List<String> assessors = reviews.stream().filter(r -> r.result().equals("PASSED"))
-                .map(r -> r.assessor().replaceFirst("^assessor:", "")).distinct().toList();
-        if (!assessors.isEmpty()) {
-            return new Badge(LABEL, "reviewed by " + String.join(", ", assessors), "#4c1");
+        List<Views.ReviewView> passed = reviews.stream().filter(r -> r.result().equals("PASSED")).toList();
+        List<String> proven = passed.stream().map(Views.ReviewView::provenAs).filter(p -> p != null).distinct()
+                .toList();
+        long unproven = passed.stream().filter(r -> r.provenAs() == null).map(Views.ReviewView::keyId).distinct()
+                .count();
+        if (!proven.isEmpty()) {
+            return new Badge(LABEL, "reviewed by " + String.join(", ", proven)
+                    + (unproven > 0 ? " +" + unproven + " unproven" : ""), "#4c1");
+        }
+        if (unproven > 0) {
+            return new Badge(LABEL, UNPROVEN_REVIEWS, "#dfb317");
         }
         return new Badge(LABEL, "signed, unreviewed", "#dfb317");
     }

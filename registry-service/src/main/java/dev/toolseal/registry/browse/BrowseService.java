@@ -130,8 +130,10 @@ public class BrowseService {
             List<Views.ReviewView> reviews = new ArrayList<>();
             for (Rows.Review rv : RegistryStore.reviews(c, r.id())) {
                 long reviewIndex = RegistryStore.entry(c, rv.entryId()).orElseThrow().logIndex().orElse(-1L);
+                String provenAs = RegistryStore.key(c, rv.keyId()).flatMap(Rows.Key::proof).map(Rows.Proof::provenAs)
+                        .orElse(null);
                 reviews.add(new Views.ReviewView(rv.assessor(), rv.keyId().hex(), rv.verifierId(), rv.result(),
-                        tree(rv.findings().getBytes(StandardCharsets.UTF_8)), reviewIndex, rv.reviewedAt()));
+                        tree(rv.findings().getBytes(StandardCharsets.UTF_8)), reviewIndex, rv.reviewedAt(), provenAs));
             }
             long conflicts = RegistryStore.conflictCount(c, name, Optional.of(version));
             return new ReleaseRecord(r, e, yank, reviews, conflicts);
@@ -179,7 +181,9 @@ public class BrowseService {
                             e.createdAt()))
                     .toList();
             return new Views.NamespaceView(namespace, keys.stream().map(k -> new Views.KeyView(k.keyId().hex(),
-                    k.role().wireName(), k.algorithm(), k.state().wireName())).toList(), events);
+                    k.role().wireName(), k.algorithm(), k.state().wireName(),
+                    k.proof().map(Rows.Proof::method).orElse(null), k.proof().map(Rows.Proof::provenAs).orElse(null)))
+                    .toList(), events);
         });
     }
 

@@ -27,9 +27,13 @@ public final class Views {
             Instant publishedAt) {
     }
 
-    /** An assessor's review of a release. */
+    /**
+     * An assessor's review of a release; {@code provenAs} is what the assessor key's ownership proof
+     * shows (a domain, {@code github.com/<owner>}), absent for a key bound without a proof.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReviewView(String assessor, String keyId, String verifierId, String result, JsonNode findings,
-            long logIndex, Instant reviewedAt) {
+            long logIndex, Instant reviewedAt, String provenAs) {
     }
 
     /** A release with everything the registry knows about it. */
@@ -54,7 +58,9 @@ public final class Views {
     }
 
     /** A key bound to a namespace. */
-    public record KeyView(String keyId, String role, String algorithm, String state) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record KeyView(String keyId, String role, String algorithm, String state, String proofMethod,
+            String provenAs) {
     }
 
     /** A namespace's keys and logged key events. */

@@ -54,15 +54,22 @@ public record ServerPage(String name, String path, String title, String version,
         }
     }
 
-    /** The publisher's key as the namespace records it. */
+    /**
+     * The publisher's key as the namespace records it; {@code provenAs} and {@code proofMethod} are
+     * null for a key bound first come, without an ownership proof.
+     */
     @TemplateData
-    public record PublisherKey(String namespace, String keyId, String algorithm, String state) {
+    public record PublisherKey(String namespace, String keyId, String algorithm, String state, String provenAs,
+            String proofMethod) {
     }
 
-    /** An assessor's review. */
+    /**
+     * An assessor's review. {@code provenAs} is what the assessor key's ownership proof shows, null
+     * when the key was bound without one; {@code namespace} is then only a name its binder chose.
+     */
     @TemplateData
-    public record ReviewItem(String assessor, String result, boolean passed, String verifierId, String reviewed,
-            long logIndex, List<FindingItem> findings) {
+    public record ReviewItem(String namespace, String provenAs, String keyId, String result, boolean passed,
+            String verifierId, String reviewed, long logIndex, List<FindingItem> findings) {
         public ReviewItem {
             findings = List.copyOf(findings);
         }

@@ -93,8 +93,9 @@ public class ServerPages {
     private ServerPage.PublisherKey publisherKey(String name, String keyId) {
         String namespace = name.substring(0, name.indexOf('/'));
         return browse.namespace(namespace).keys().stream().filter(k -> k.keyId().equals(keyId)).findFirst()
-                .map(k -> new ServerPage.PublisherKey(namespace, k.keyId(), k.algorithm(), k.state()))
-                .orElse(new ServerPage.PublisherKey(namespace, keyId, "unknown", "unknown"));
+                .map(k -> new ServerPage.PublisherKey(namespace, k.keyId(), k.algorithm(), k.state(),
+                        k.provenAs(), k.proofMethod()))
+                .orElse(new ServerPage.PublisherKey(namespace, keyId, "unknown", "unknown", null, null));
     }
 
     private static List<ServerPage.ReviewItem> reviews(List<Views.ReviewView> reviews) {
@@ -105,8 +106,10 @@ public class ServerPages {
                 findings.add(new ServerPage.FindingItem(VisibleText.of(f.path("severity").asText()),
                         VisibleText.of(f.path("path").asText()), VisibleLines.of(f.path("message").asText())));
             }
-            items.add(new ServerPage.ReviewItem(VisibleText.of(r.assessor()), r.result(), r.result().equals("PASSED"),
-                    VisibleText.of(r.verifierId()), Pages.utc(r.reviewedAt()), r.logIndex(), findings));
+            items.add(new ServerPage.ReviewItem(VisibleText.of(r.assessor()),
+                    r.provenAs() == null ? null : VisibleText.of(r.provenAs()), r.keyId(), r.result(),
+                    r.result().equals("PASSED"), VisibleText.of(r.verifierId()), Pages.utc(r.reviewedAt()), r.logIndex(),
+                    findings));
         }
         return items;
     }
@@ -135,7 +138,8 @@ public class ServerPages {
 
     private static ServerPage.Status status(Badge badge) {
         String message = badge.message();
-        String tone = message.startsWith("reviewed by") ? "ok" : message.equals("signed, unreviewed") ? "warn" : "bad";
+        String tone = message.equals(BadgeResource.UNPROVEN_REVIEWS) || message.equals("signed, unreviewed") ? "warn"
+                : message.startsWith("reviewed by") ? "ok" : "bad";
         return new ServerPage.Status(message, tone);
     }
 

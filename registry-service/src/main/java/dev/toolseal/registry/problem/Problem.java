@@ -14,9 +14,21 @@ import java.net.URI;
  * @param status the HTTP status
  * @param detail this occurrence, or null
  * @param instance the request path, or null
+ * @param proof for ownership problems, the proof method and what failed, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(URI type, String title, int status, String detail, String instance) {
+public record Problem(URI type, String title, int status, String detail, String instance, Proof proof) {
+
+    /**
+     * An extension member of ownership problems: {@code {"method": "dns", "failed": "other-key"}}.
+     *
+     * @param method the proof method ({@code dns}, {@code http}, {@code github-oidc}), or null when
+     *     no proof was given
+     * @param failed a stable name for what failed
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Proof(String method, String failed) {
+    }
 
     /** RFC 9457 media type. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -32,7 +44,12 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     /** A problem of {@code type} with a detail and the request path. */
     public static Problem of(ProblemType type, String detail, String instance) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, instance);
+        return of(type, detail, instance, null);
+    }
+
+    /** A problem of {@code type} with a detail, the request path and, for ownership problems, the proof. */
+    public static Problem of(ProblemType type, String detail, String instance, Proof proof) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, proof);
     }
 
     /** This problem as a response with the problem media type. */

@@ -24,7 +24,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response response = Problem.of(e.type(), e.getMessage(), path(uri)).toResponse();
+        Response response = Problem.of(e.type(), e.getMessage(), path(uri), e.proof().orElse(null)).toResponse();
         if (e.type() == ProblemType.UNAVAILABLE) {
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }

@@ -33,6 +33,13 @@ public enum ProblemType {
     CHALLENGE_REQUIRED("challenge-required", 422, "Challenge required"),
     /** The binding's challenge was never issued, has expired or was already used. */
     INVALID_CHALLENGE("invalid-challenge", 403, "Invalid challenge"),
+    /**
+     * The binding carries no ownership proof and needs one: the registry does not let unproven bindings
+     * take namespaces, or the namespace's key was revoked. The {@code proof} member says which.
+     */
+    OWNERSHIP_REQUIRED("ownership-required", 403, "Ownership proof required"),
+    /** The binding's ownership proof does not hold; the {@code proof} member names the method and what failed. */
+    OWNERSHIP_PROOF_FAILED("ownership-proof-failed", 403, "Ownership proof failed"),
     /** The request lacks valid credentials. */
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
     /** The credentials do not allow this request. */

@@ -22,7 +22,8 @@ public final class RegistryStore {
 
     private static final String ENTRY_COLUMNS = "id, kind, name, version, subject_digest, key_id, envelope_digest, "
             + "envelope, leaf, log_index, created_at";
-    private static final String KEY_COLUMNS = "key_id, namespace, role, algorithm, spki, state, entry_id";
+    private static final String KEY_COLUMNS = "key_id, namespace, role, algorithm, spki, state, entry_id, proof_method, "
+            + "proven_as";
     private static final String RELEASE_COLUMNS = "id, server_name, version, manifest_digest, manifest, tool_names, "
             + "description, entry_id, yank_entry_id, published_at";
 
@@ -146,7 +147,7 @@ public final class RegistryStore {
 
     public static void insertKey(Connection c, Rows.Key k) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO namespace_keys (key_id, namespace, role, algorithm, "
-                + "spki, state, entry_id) VALUES (?,?,?,?,?,?,?)")) {
+                + "spki, state, entry_id, proof_method, proven_as) VALUES (?,?,?,?,?,?,?,?,?)")) {
             ps.setBytes(1, k.keyId().hash().bytes());
             ps.setString(2, k.namespace());
             ps.setString(3, k.role().wireName());
@@ -154,6 +155,8 @@ public final class RegistryStore {
             ps.setBytes(5, k.spki());
             ps.setString(6, k.state().wireName());
             ps.setLong(7, k.entryId());
+            ps.setString(8, k.proof().map(Rows.Proof::method).orElse(null));
+            ps.setString(9, k.proof().map(Rows.Proof::provenAs).orElse(null));
             ps.executeUpdate();
         }
     }
@@ -395,7 +398,8 @@ public final class RegistryStore {
 
     private static Rows.Key keyRow(ResultSet rs) throws SQLException {
         return new Rows.Key(new KeyId(Hash.of(rs.getBytes(1))), rs.getString(2), KeyRole.of(rs.getString(3)),
-                rs.getString(4), rs.getBytes(5), KeyState.of(rs.getString(6)), rs.getLong(7));
+                rs.getString(4), rs.getBytes(5), KeyState.of(rs.getString(6)), rs.getLong(7),
+                rs.getString(8) == null ? Optional.empty() : Optional.of(new Rows.Proof(rs.getString(8), rs.getString(9))));
     }
 
     private static Rows.Release releaseRow(ResultSet rs) throws SQLException {

@@ -23,9 +23,18 @@ public final class Rows {
             Hash envelopeDigest, byte[] envelope, byte[] leaf, Optional<Long> logIndex, Instant createdAt) {
     }
 
-    /** A key bound to a namespace. */
+    /** A key bound to a namespace; {@code proof} is empty for a key bound first come, without a proof. */
     public record Key(KeyId keyId, String namespace, KeyRole role, String algorithm, byte[] spki, KeyState state,
-            long entryId) {
+            long entryId, Optional<Proof> proof) {
+    }
+
+    /**
+     * How a key's namespace was proven.
+     *
+     * @param method the ownership method's wire name ({@code dns}, {@code http}, {@code github-oidc})
+     * @param provenAs what the proof shows: the domain, or {@code github.com/<owner>}
+     */
+    public record Proof(String method, String provenAs) {
     }
 
     /** A published release. */

@@ -1,5 +1,8 @@
 package dev.toolseal.registry.write;
 
+import dev.toolseal.registry.ownership.OwnershipChecks;
+import dev.toolseal.registry.ownership.OwnershipProofException;
+import dev.toolseal.registry.problem.Problem;
 import dev.toolseal.registry.problem.ProblemException;
 import dev.toolseal.registry.problem.ProblemType;
 import dev.toolseal.registry.store.KeyRole;
@@ -11,6 +14,7 @@ import dev.toolseal.verifier.attest.Attestations;
 import dev.toolseal.verifier.attest.KeyBinding;
 import dev.toolseal.verifier.attest.KeyRevocation;
 import dev.toolseal.verifier.attest.KeyRotation;
+import dev.toolseal.verifier.attest.Ownership;
 import dev.toolseal.verifier.attest.PredicateFormatException;
 import dev.toolseal.verifier.attest.StatementFormatException;
 import dev.toolseal.verifier.attest.Verified;
@@ -24,27 +28,43 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Key events: binding a key to a free namespace (signed by that key), rotating a namespace's
- * current key (signed by the old and the new key) and revoking a key (signed by the namespace's
- * current key or by the revoked key itself). A revoked current key frees its namespace.
+ * Key events: binding a key to a free namespace (signed by that key, with an ownership proof),
+ * rotating a namespace's current key (signed by the old and the new key) and revoking a key (signed
+ * by the namespace's current key or by the revoked key itself).
+ *
+ * <p>A binding needs an ownership proof that holds, unless {@code toolseal.namespaces.first-come}
+ * lets unproven bindings take namespaces nobody held. A namespace whose current key was revoked
+ * keeps a tombstone: binding it again always needs a proof, so whoever holds (or stole) the last key
+ * cannot revoke it and bind their own. See docs/design/roots-of-trust.md.
  */
 @ApplicationScoped
 public class KeyWrites {
 
     private final EntryCommitter committer;
     private final KeyChallenges challenges;
+    private final OwnershipChecks ownership;
 
     @Inject
-    public KeyWrites(EntryCommitter committer, KeyChallenges challenges) {
+    public KeyWrites(EntryCommitter committer, KeyChallenges challenges, OwnershipChecks ownership) {
         this.committer = committer;
         this.challenges = challenges;
+        this.ownership = ownership;
     }
 
-    /** POST /v1/keys/bind; the binding must carry an issued, unused challenge, which it uses up. */
+    /**
+     * POST /v1/keys/bind; the binding must carry an issued, unused challenge, which it uses up, and an
+     * ownership proof (see the class comment). The proof's network checks run before the transaction;
+     * nothing is stored when the binding is refused.
+     */
     public EntryCommitter.Committed bind(Submission s) {
         KeyBinding binding = verified(() -> Attestations.verifyKeyBinding(s.envelope())).value();
         KeyRole role = Namespaces.roleOf(binding.namespace());
         VerificationKey key = binding.key();
+        if (binding.ownership().isEmpty() && !ownership.firstCome()) {
+            throw ownershipRequired("no-proof", "This registry binds a namespace only with an ownership proof "
+                    + "(dns, http or github-oidc).");
+        }
+        Optional<OwnershipChecks.Passed> passed = binding.ownership().map(p -> checked(p, key));
         return committer.commit(s, (c, inserter) -> {
             challenges.consume(c, binding.nonce());
             requireUnbound(c, key.keyId());
@@ -52,9 +72,17 @@ public class KeyWrites {
                 throw new ProblemException(ProblemType.NAMESPACE_TAKEN,
                         "The namespace is bound to another key; rotate it with that key instead.");
             }
+            if (passed.isPresent()) {
+                useUp(c, passed.get());
+            } else if (tombstoned(c, binding.namespace())) {
+                throw ownershipRequired("namespace-revoked", "A key of this namespace was revoked; binding it "
+                        + "again needs an ownership proof.");
+            }
             long id = inserter.insert(c, key.keyId());
+            Optional<Rows.Proof> proof = passed.map(p -> new Rows.Proof(p.proof().method().wireName(),
+                    p.proof().shown()));
             RegistryStore.insertKey(c, new Rows.Key(key.keyId(), binding.namespace(), role,
-                    key.algorithm().wireName(), key.spki(), KeyState.CURRENT, id));
+                    key.algorithm().wireName(), key.spki(), KeyState.CURRENT, id, proof));
             return id;
         });
     }
@@ -72,7 +100,7 @@ public class KeyWrites {
             RegistryStore.setKeyState(c, current.keyId(), KeyState.ROTATED, id);
             VerificationKey next = claimed.newKey();
             RegistryStore.insertKey(c, new Rows.Key(next.keyId(), claimed.namespace(), current.role(),
-                    next.algorithm().wireName(), next.spki(), KeyState.CURRENT, id));
+                    next.algorithm().wireName(), next.spki(), KeyState.CURRENT, id, current.proof()));
             return id;
         });
     }
@@ -97,6 +125,31 @@ public class KeyWrites {
             RegistryStore.setKeyState(c, revoked.keyId(), KeyState.REVOKED, id);
             return id;
         });
+    }
+
+    private OwnershipChecks.Passed checked(Ownership proof, VerificationKey key) {
+        try {
+            return ownership.check(proof, key);
+        } catch (OwnershipProofException e) {
+            throw e.toProblem();
+        }
+    }
+
+    private void useUp(Connection c, OwnershipChecks.Passed passed) throws SQLException {
+        try {
+            ownership.useUp(c, passed);
+        } catch (OwnershipProofException e) {
+            throw e.toProblem();
+        }
+    }
+
+    /** Whether a key of {@code namespace} was ever revoked: its tombstone. */
+    private static boolean tombstoned(Connection c, String namespace) throws SQLException {
+        return RegistryStore.keys(c, namespace).stream().anyMatch(k -> k.state() == KeyState.REVOKED);
+    }
+
+    private static ProblemException ownershipRequired(String why, String detail) {
+        return new ProblemException(ProblemType.OWNERSHIP_REQUIRED, detail, new Problem.Proof(null, why));
     }
 
     private static void requireUnbound(Connection c, KeyId keyId) throws SQLException {

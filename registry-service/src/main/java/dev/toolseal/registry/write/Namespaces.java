@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *   <li>An assessor namespace is {@code assessor:<name>} with a name of the same characters, so it
  *       can never be the namespace of a server name.
  * </ul>
- * The first key bound to a free namespace owns it; namespace ownership is not checked against DNS
- * or GitHub.
+ * Who may bind a namespace is {@link KeyWrites}' rule: an ownership proof that covers it, or first
+ * come while {@code toolseal.namespaces.first-come} is on and no key of it was ever revoked.
  */
 public final class Namespaces {
 

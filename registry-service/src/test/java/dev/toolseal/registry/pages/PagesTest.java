@@ -71,7 +71,10 @@ class PagesTest {
         assertTrue(html.contains("src=\"/v1/badges/" + fixture.server() + "/1.1.0.svg\""));
         assertTrue(html.contains("review failed"));
         assertTrue(html.contains(fixture.publisherKeyId()));
-        assertTrue(html.contains("FAILED by " + fixture.assessor()));
+        // both keys were bound first come: marked unproven, the assessor's chosen name never as its title
+        assertFalse(html.contains("FAILED by " + fixture.assessor()));
+        assertTrue(html.contains("FAILED by an unproven assessor"));
+        assertTrue(html.contains("<strong class=\"bad\">unproven</strong>"));
         assertTrue(html.contains(PageFixture.FINDING));
         assertTrue(html.contains("Changes from 1.0.0 to 1.1.0"));
         assertTrue(html.contains("class=\"line add\""));

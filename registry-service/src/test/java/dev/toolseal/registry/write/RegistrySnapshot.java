@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 public record RegistrySnapshot(Map<String, Long> counts) {
 
     public static final List<String> TABLES = List.of("entries", "namespace_keys", "releases", "server_latest",
-            "reviews", "version_conflicts");
+            "reviews", "version_conflicts", "oidc_used_tokens");
 
     public static RegistrySnapshot take(DataSource dataSource, LogEngine engine) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();

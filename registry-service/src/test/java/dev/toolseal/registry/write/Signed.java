@@ -10,6 +10,7 @@ import dev.toolseal.verifier.attest.Finding;
 import dev.toolseal.verifier.attest.KeyBinding;
 import dev.toolseal.verifier.attest.KeyRevocation;
 import dev.toolseal.verifier.attest.KeyRotation;
+import dev.toolseal.verifier.attest.Ownership;
 import dev.toolseal.verifier.attest.Release;
 import dev.toolseal.verifier.attest.ReleaseName;
 import dev.toolseal.verifier.attest.ReleaseYank;
@@ -79,6 +80,12 @@ public final class Signed {
         return sign(new KeyBinding(namespace, key.verificationKey(), nonce).toStatement(), key);
     }
 
+    /** A binding carrying a fresh challenge and the ownership proof {@code proof}. */
+    public static Envelope binding(SigningKey key, String namespace, Ownership proof) {
+        return sign(new KeyBinding(namespace, key.verificationKey(), Optional.of(challenge()), Optional.of(proof))
+                .toStatement(), key);
+    }
+
     /** A binding whose nonce comes from the registry at {@code base}, asked over plain HTTP. */
     public static Envelope binding(SigningKey key, String namespace, HttpClient http, URI base)
             throws IOException, InterruptedException {
@@ -107,8 +114,12 @@ public final class Signed {
     }
 
     public static Envelope revocation(SigningKey signer, String namespace, SigningKey revoked) {
-        return sign(new KeyRevocation(namespace, revoked.keyId(), KeyRevocation.Reason.COMPROMISED, "lost").toStatement(),
-                signer);
+        return revocation(signer, namespace, revoked, KeyRevocation.Reason.COMPROMISED);
+    }
+
+    public static Envelope revocation(SigningKey signer, String namespace, SigningKey revoked,
+            KeyRevocation.Reason reason) {
+        return sign(new KeyRevocation(namespace, revoked.keyId(), reason, "lost").toStatement(), signer);
     }
 
     public static Envelope review(SigningKey assessor, Envelope release, Review.Result result) {

@@ -142,7 +142,7 @@ class WriteApiTest {
     }
 
     @Test
-    void aRevokedKeyCannotSignAndItsNamespaceIsFree() throws Exception {
+    void aRevokedKeyCannotSignAndItsNamespaceStaysTaken() throws Exception {
         bind(publisher, namespace);
         post("/v1/keys/revoke", Signed.revocation(publisher, namespace, publisher)).then().statusCode(201)
                 .body("kind", equalTo("key-revocation"));
@@ -153,8 +153,25 @@ class WriteApiTest {
                 ProblemType.REPLAY);
         assertProblem(post("/v1/keys/bind", Signed.binding(publisher, Signed.freshNamespace())), 403,
                 ProblemType.KEY_REVOKED);
+        assertProblem(post("/v1/keys/bind", Signed.binding(KeyPairs.generate(), namespace)), 403,
+                ProblemType.OWNERSHIP_REQUIRED);
         assertEquals(before, snapshot());
-        bind(KeyPairs.generate(), namespace);
+    }
+
+    @Test
+    void whoeverHoldsTheCurrentKeyCannotRevokeItAndTakeTheNamespaceEvenFirstCome() throws Exception {
+        bind(publisher, namespace);
+        SigningKey thiefsOwn = KeyPairs.generate();
+        // the thief holds the stolen current key: the revocation itself is valid and is logged
+        post("/v1/keys/revoke", Signed.revocation(publisher, namespace, publisher,
+                dev.toolseal.verifier.attest.KeyRevocation.Reason.RETIRED)).then().statusCode(201);
+        RegistrySnapshot before = snapshot();
+        Response r = post("/v1/keys/bind", Signed.binding(thiefsOwn, namespace));
+        assertProblem(r, 403, ProblemType.OWNERSHIP_REQUIRED);
+        r.then().body("proof.failed", equalTo("namespace-revoked"));
+        assertEquals(before, snapshot());
+        assertProblem(post("/v1/releases", Signed.release(thiefsOwn, server, "1.0.0", "x")), 403,
+                ProblemType.UNKNOWN_KEY);
     }
 
     @Test
