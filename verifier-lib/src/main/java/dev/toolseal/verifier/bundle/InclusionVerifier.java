@@ -32,6 +32,7 @@ public final class InclusionVerifier {
     SignedCheckpoint signed;
     try {
       signed = CheckpointOpener.open(p.checkpoint(), key, trust.witnesses(), trust.quorum());
+      trust.requireFresh(signed);
     } catch (NoteException | CheckpointException e) {
       throw new InclusionException(Reason.UNTRUSTED_CHECKPOINT, p, leafHash,
           "the checkpoint does not verify against log key " + key.name(), e);
