@@ -4,7 +4,9 @@ import static dev.toolseal.registry.write.Signed.post;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolseal.cli.Main;
 import dev.toolseal.registry.write.Signed;
 import dev.toolseal.tlog.Hash;
 import dev.toolseal.tlog.HashReader;
@@ -20,15 +22,23 @@ import dev.toolseal.tlog.witness.WitnessCallException;
 import dev.toolseal.tlog.witness.WitnessClient;
 import dev.toolseal.tlog.witness.WitnessEndpoint;
 import dev.toolseal.verifier.keys.KeyPairs;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,6 +61,38 @@ class WitnessedLogTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(WitnessProcesses.class));
         }
+    }
+
+    @TestHTTPResource("/")
+    URL url;
+
+    /** {@code toolseal monitor --once} against this registry with {@code more} options; exit code and stderr. */
+    record Run(int code, String err) {
+    }
+
+    Run monitor(String... more) throws Exception {
+        Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-state")), "witness");
+        List<String> args = new ArrayList<>(List.of("monitor", "--registry", url.toString().replaceAll("/$", ""),
+                "--log-key", WitnessProcesses.logKey.verifierKey(), "--watch", "io.github.nobody-watched", "--once"));
+        args.addAll(List.of(more));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Main.run(Map.of("XDG_STATE_HOME", state.toString()), InputStream.nullInputStream(), o, e,
+                    args.toArray(String[]::new));
+        }
+        return new Run(code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    static String[] witnessArgs(int quorum, String... more) {
+        List<String> args = new ArrayList<>();
+        for (CosignatureVerifier w : witnessKeys()) {
+            args.addAll(List.of("--witness", w.verifierKey()));
+        }
+        args.addAll(List.of("--witness-quorum", String.valueOf(quorum)));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     static List<CosignatureVerifier> witnessKeys() {
@@ -96,6 +138,17 @@ class WitnessedLogTest {
         assertEquals(2, cp.cosigners().size());
         // a client that knows no witness ignores their lines
         SignedCheckpoint.open(cp.signedNote(), WitnessProcesses.logKey.verifier());
+
+        Run both = monitor(witnessArgs(2));
+        assertEquals(0, both.code(), both.err());
+        Run plain = monitor();
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.err().contains("age"), plain.err());
+        // cosignatures are refreshed every 10 minutes: two seconds on, a 1-second limit is not met
+        Thread.sleep(2_000);
+        Run old = monitor(witnessArgs(2, "--max-checkpoint-age", "1s"));
+        assertEquals(3, old.code(), old.err());
+        assertEquals(0, monitor(witnessArgs(2, "--max-checkpoint-age", "10m")).code());
     }
 
     @Test
@@ -131,6 +184,12 @@ class WitnessedLogTest {
         WitnessQuorumException e = assertThrows(WitnessQuorumException.class,
                 () -> SignedCheckpoint.open(one.signedNote(), WitnessProcesses.logKey.verifier(), witnessKeys(), 2));
         assertEquals(List.of(witnessKeys().get(0).name()), e.cosigners());
+
+        Run two = monitor(witnessArgs(2));
+        assertEquals(3, two.code(), two.err());
+        assertTrue(two.err().contains(witnessKeys().get(1).name()), two.err());
+        Run quorumOfOne = monitor(witnessArgs(1));
+        assertEquals(0, quorumOfOne.code(), quorumOfOne.err());
     }
 
     /** Another tree under the log's key: the same key, different leaves. */

@@ -35,7 +35,8 @@ public final class InclusionVerifier {
       trust.requireFresh(signed);
     } catch (NoteException | CheckpointException e) {
       throw new InclusionException(Reason.UNTRUSTED_CHECKPOINT, p, leafHash,
-          "the checkpoint does not verify against log key " + key.name(), e);
+          "the checkpoint does not verify against log key " + key.name() + ": " + e.getMessage(),
+          e);
     }
     Checkpoint c = signed.checkpoint();
     try {

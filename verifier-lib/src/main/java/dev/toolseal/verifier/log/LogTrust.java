@@ -128,6 +128,9 @@ public record LogTrust(List<NoteVerifier> logKeys, List<CosignatureVerifier> wit
         requireFresh(opened);
       }
       return opened;
+    } catch (WitnessQuorumException e) {
+      throw new UntrustedCheckpointException(origin, signedNote,
+          "too few trusted witnesses cosigned the checkpoint (in time): " + e.getMessage(), e);
     } catch (NoteException | CheckpointException e) {
       throw new UntrustedCheckpointException(origin, signedNote,
           "the checkpoint does not verify against the trusted log key", e);
