@@ -37,8 +37,8 @@ class AddCheckpointRequestTest {
   @Test
   void parsesTheDocumentedLayout() throws Exception {
     Hash h = log.root(3);
-    AddCheckpointRequest r =
-        AddCheckpointRequest.parse(utf8("old 12\n" + h.base64() + "\n" + h.base64() + "\n\n" + note));
+    String body = "old 12\n" + h.base64() + "\n" + h.base64() + "\n\n" + note;
+    AddCheckpointRequest r = AddCheckpointRequest.parse(utf8(body));
     assertEquals(12, r.oldSize());
     assertEquals(List.of(h, h), r.proof());
     assertArrayEquals(utf8(note), r.signedCheckpoint());

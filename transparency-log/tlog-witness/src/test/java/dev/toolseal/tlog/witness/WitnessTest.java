@@ -11,6 +11,7 @@ import dev.toolseal.tlog.note.CosignatureSigner;
 import dev.toolseal.tlog.note.CosignatureVerifier;
 import dev.toolseal.tlog.note.Note;
 import dev.toolseal.tlog.note.NoteSigner;
+import dev.toolseal.tlog.note.NoteVerifier;
 import dev.toolseal.tlog.witness.WitnessRefusal.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -234,6 +236,33 @@ class WitnessTest {
     assertThrows(IOException.class, this::open);
     Files.write(state, Arrays.copyOf(log.signed(10), 40));
     assertThrows(IOException.class, this::open);
+  }
+
+  @Test
+  void nothingIsCosignedWhenTheStateCannotBeSaved() throws Exception {
+    FileStateStore files = FileStateStore.open(dir);
+    boolean[] failing = {true};
+    StateStore flaky = new StateStore() {
+      @Override
+      public Optional<SignedCheckpoint> load(NoteVerifier log) throws IOException {
+        return files.load(log);
+      }
+
+      @Override
+      public void save(SignedCheckpoint checkpoint) throws IOException {
+        if (failing[0]) {
+          throw new IOException("disk full");
+        }
+        files.save(checkpoint);
+      }
+    };
+    Witness w = Witness.open(signer, List.of(logKey.verifier()), flaky);
+    assertThrows(IOException.class, () -> w.addCheckpoint(log.request(0, 10)));
+    assertEquals(CosignedState.empty(), w.latest(logKey.name()));
+    assertEquals(CosignedState.empty(), open().latest(logKey.name()));
+    failing[0] = false;
+    w.addCheckpoint(log.request(0, 10));
+    assertEquals(10, open().latest(logKey.name()).size());
   }
 
   @Test
