@@ -47,6 +47,9 @@ final class MonitorCommand extends ToolsealCommand {
       description = "The log's note verifier key (name+hexid+base64).")
   List<String> logKeys = new ArrayList<>();
 
+  @Mixin
+  WitnessOptions witnessOptions = new WitnessOptions();
+
   @Option(names = "--watch", required = true, paramLabel = "<namespace>",
       description = "A namespace to watch (repeatable), e.g. io.github.acme or assessor:acme.")
   List<String> namespaces = new ArrayList<>();
@@ -76,7 +79,7 @@ final class MonitorCommand extends ToolsealCommand {
   @Override
   int execute() throws CommandFailure {
     RegistryClient client = registry.client(spec.commandLine());
-    LogTrust trust = LogKeys.trust(spec.commandLine(), logKeys);
+    LogTrust trust = LogKeys.trust(spec.commandLine(), logKeys, witnessOptions);
     Set<KeyId> expected = new HashSet<>();
     for (Path p : expectedKeys) {
       expected.add(Inputs.verificationKey(p).keyId());
@@ -137,7 +140,7 @@ final class MonitorCommand extends ToolsealCommand {
       throw new CommandFailure(ExitCode.REJECTED, "ALERT " + e.getMessage(), e);
     } catch (UntrustedCheckpointException e) {
       throw new CommandFailure(ExitCode.REJECTED, "ALERT the registry's checkpoint is not "
-          + "signed by a trusted --log-key: " + VisibleText.of(e.getMessage()), e);
+          + "trusted (--log-key, --witness): " + VisibleText.of(e.getMessage()), e);
     } catch (IOException e) {
       throw RegistryOptions.failure("reading the log", e);
     }

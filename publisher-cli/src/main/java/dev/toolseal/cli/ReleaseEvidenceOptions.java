@@ -53,6 +53,9 @@ final class ReleaseEvidenceOptions {
       description = "A trusted log's note verifier key, name+hexid+base64 (repeatable).")
   List<String> logKeys = new ArrayList<>();
 
+  @Mixin
+  WitnessOptions witnessOptions = new WitnessOptions();
+
   @Option(names = "--publisher-key", paramLabel = "<pub.pem>",
       description = "Pin this publisher key for the server's namespace (repeatable); without "
           + "it, keys bound to the namespace in the log are trusted.")
@@ -192,7 +195,8 @@ final class ReleaseEvidenceOptions {
    */
   VerificationPolicy policy(CommandLine cl, ServerRef server,
       VerificationPolicy.MismatchAction onMismatch, Consumer<String> say) throws CommandFailure {
-    VerificationPolicy.Builder policy = VerificationPolicy.builder(LogKeys.trust(cl, logKeys));
+    VerificationPolicy.Builder policy =
+        VerificationPolicy.builder(LogKeys.trust(cl, logKeys, witnessOptions));
     List<VerificationKey> publishers = keys(publisherKeys);
     List<VerificationKey> assessors = keys(assessorKeys);
     if (requiredReviews < 0 || requiredReviews > assessors.size()) {

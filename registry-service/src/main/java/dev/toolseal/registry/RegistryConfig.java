@@ -3,7 +3,9 @@ package dev.toolseal.registry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import dev.toolseal.tlog.witness.WitnessEndpoint;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The registry's own configuration, under {@code toolseal.}. */
@@ -101,6 +103,31 @@ public interface RegistryConfig {
             @WithDefault("60s")
             Duration clockSkew();
         }
+    }
+
+    /**
+     * Witnesses each new checkpoint is sent to, each written {@code <url>|<cosigner vkey>}, comma
+     * separated; none by default (checkpoints are then served with the log's signature only).
+     */
+    Optional<List<WitnessEndpoint>> witnesses();
+
+    /** How the log talks to its witnesses. */
+    Witness witness();
+
+    /** How the log talks to its witnesses; see {@link dev.toolseal.registry.witness}. */
+    interface Witness {
+
+        /** Longest a witness's latest cosignature may get before the current checkpoint is re-sent. */
+        @WithDefault("10m")
+        Duration refresh();
+
+        /** Longest one add-checkpoint call may take. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Wait before calling a witness again after it failed. */
+        @WithDefault("30s")
+        Duration retry();
     }
 
     /** The write API's limits. */

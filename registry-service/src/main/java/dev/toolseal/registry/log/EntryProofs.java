@@ -2,10 +2,13 @@ package dev.toolseal.registry.log;
 
 import dev.toolseal.registry.problem.ProblemException;
 import dev.toolseal.registry.problem.ProblemType;
+import dev.toolseal.registry.witness.WitnessCosignatures;
 import dev.toolseal.tlog.Hash;
 import dev.toolseal.tlog.engine.PublishedCheckpoint;
 import dev.toolseal.tlog.note.KeyFormatException;
+import dev.toolseal.tlog.note.NoteSignature;
 import dev.toolseal.tlog.note.NoteVerifier;
+import dev.toolseal.tlog.witness.WitnessClient;
 import dev.toolseal.verifier.bundle.EntryProof;
 import dev.toolseal.verifier.log.LogId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +37,14 @@ public class EntryProofs {
     }
 
     private final LogEngine engine;
+    private final WitnessCosignatures witnesses;
     private final LogId logId;
     private final Map<Key, EntryProof> cache = new ConcurrentHashMap<>();
 
     @Inject
-    public EntryProofs(LogEngine engine, LogSigningKey key) {
+    public EntryProofs(LogEngine engine, LogSigningKey key, WitnessCosignatures witnesses) {
         this.engine = engine;
+        this.witnesses = witnesses;
         try {
             this.logId = LogId.of(NoteVerifier.parse(key.verifierKey()));
         } catch (KeyFormatException e) {
@@ -90,8 +95,20 @@ public class EntryProofs {
         }
     }
 
-    /** A proof of one entry in one checkpoint never changes: it is computed once and kept. */
+    /**
+     * A proof of one entry in one checkpoint never changes: it is computed once and kept. The
+     * witnesses' cosignatures of that checkpoint do (they are refreshed), so they are added to
+     * the note each time.
+     */
     private EntryProof proof(long index, PublishedCheckpoint checkpoint) throws IOException {
+        EntryProof proof = logOnlyProof(index, checkpoint);
+        List<NoteSignature> cosignatures = witnesses.cosignatures(checkpoint.size(), checkpoint.root());
+        return cosignatures.isEmpty() ? proof
+                : new EntryProof(proof.logId(), proof.index(), proof.treeSize(), proof.rootHash(), proof.hashes(),
+                        WitnessClient.withSignatures(checkpoint.note(), cosignatures));
+    }
+
+    private EntryProof logOnlyProof(long index, PublishedCheckpoint checkpoint) throws IOException {
         Key key = new Key(index, checkpoint.size());
         EntryProof cached = cache.get(key);
         if (cached != null) {

@@ -2,12 +2,15 @@ package dev.toolseal.registry.log;
 
 import dev.toolseal.registry.problem.ProblemException;
 import dev.toolseal.registry.problem.ProblemType;
+import dev.toolseal.registry.witness.WitnessCosignatures;
 import dev.toolseal.tlog.Hash;
 import dev.toolseal.tlog.Rfc6962;
 import dev.toolseal.tlog.checkpoint.Checkpoint;
 import dev.toolseal.tlog.engine.PublishedCheckpoint;
+import dev.toolseal.tlog.note.NoteSignature;
 import dev.toolseal.tlog.tiles.TileFormatException;
 import dev.toolseal.tlog.tiles.TileId;
+import dev.toolseal.tlog.witness.WitnessClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,20 +25,28 @@ import java.util.Optional;
 public class LogReadService {
 
     private final LogEngine engine;
+    private final WitnessCosignatures witnesses;
 
     @Inject
-    public LogReadService(LogEngine engine) {
+    public LogReadService(LogEngine engine, WitnessCosignatures witnesses) {
         this.engine = engine;
+        this.witnesses = witnesses;
     }
 
     /**
-     * The latest signed checkpoint note. Before the first entry is integrated this is a
-     * checkpoint of the empty tree, signed on demand: it commits to nothing, so it cannot fork.
+     * The latest signed checkpoint note, with the cosignature lines of the witnesses that cosigned
+     * exactly it (clients that do not trust a witness ignore its line). Before the first entry is
+     * integrated this is a checkpoint of the empty tree, signed on demand: it commits to nothing,
+     * so it cannot fork, and it is not witnessed.
      */
     public byte[] checkpointNote() {
         Optional<PublishedCheckpoint> latest = read(engine::latestCheckpoint);
-        return latest.map(PublishedCheckpoint::note)
-                .orElseGet(() -> engine.signer().sign(new Checkpoint(engine.signer().origin(), 0, Rfc6962.emptyRoot())));
+        if (latest.isEmpty()) {
+            return engine.signer().sign(new Checkpoint(engine.signer().origin(), 0, Rfc6962.emptyRoot()));
+        }
+        PublishedCheckpoint cp = latest.get();
+        List<NoteSignature> cosignatures = witnesses.cosignatures(cp.size(), cp.root());
+        return cosignatures.isEmpty() ? cp.note() : WitnessClient.withSignatures(cp.note(), cosignatures);
     }
 
     /** The hash tile at {@code tile/<path>}. */

@@ -32,9 +32,11 @@ public final class InclusionVerifier {
     SignedCheckpoint signed;
     try {
       signed = CheckpointOpener.open(p.checkpoint(), key, trust.witnesses(), trust.quorum());
+      trust.requireFresh(signed);
     } catch (NoteException | CheckpointException e) {
       throw new InclusionException(Reason.UNTRUSTED_CHECKPOINT, p, leafHash,
-          "the checkpoint does not verify against log key " + key.name(), e);
+          "the checkpoint does not verify against log key " + key.name() + ": " + e.getMessage(),
+          e);
     }
     Checkpoint c = signed.checkpoint();
     try {

@@ -2,12 +2,19 @@ package dev.toolseal.verifier.log;
 
 import dev.toolseal.tlog.checkpoint.CheckpointException;
 import dev.toolseal.tlog.checkpoint.SignedCheckpoint;
+import dev.toolseal.tlog.checkpoint.WitnessQuorumException;
 import dev.toolseal.tlog.note.CosignatureVerifier;
 import dev.toolseal.tlog.note.NoteException;
+import dev.toolseal.tlog.note.NoteSignature;
 import dev.toolseal.tlog.note.NoteVerifier;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,10 +26,19 @@ import java.util.Set;
  * @param logKeys trusted log keys, at least one, with distinct names
  * @param witnesses trusted witness keys
  * @param quorum how many distinct witnesses must cosign, 0..witnesses.size()
+ * @param maxAge when present and the quorum is above 0, at least {@code quorum} of those
+ *     cosignatures must have been made within this time of the clock's now (C2SP checkpoints
+ *     carry no time; cosignatures do)
+ * @param clock the clock {@code maxAge} is measured against
  */
 public record LogTrust(List<NoteVerifier> logKeys, List<CosignatureVerifier> witnesses,
-    int quorum) {
+    int quorum, Optional<Duration> maxAge, Clock clock) {
   public LogTrust {
+    Objects.requireNonNull(maxAge, "maxAge");
+    Objects.requireNonNull(clock, "clock");
+    if (maxAge.isPresent() && (maxAge.get().isNegative() || maxAge.get().isZero())) {
+      throw new IllegalArgumentException("the maximum checkpoint age must be positive");
+    }
     logKeys = List.copyOf(logKeys);
     witnesses = List.copyOf(witnesses);
     if (logKeys.isEmpty()) {
@@ -39,9 +55,43 @@ public record LogTrust(List<NoteVerifier> logKeys, List<CosignatureVerifier> wit
     }
   }
 
+  /** Trusts {@code logKeys} and a quorum of {@code witnesses}, however old their cosignatures. */
+  public LogTrust(List<NoteVerifier> logKeys, List<CosignatureVerifier> witnesses, int quorum) {
+    this(logKeys, witnesses, quorum, Optional.empty(), Clock.systemUTC());
+  }
+
   /** Trusts {@code logKeys} without witnesses. */
   public static LogTrust of(NoteVerifier... logKeys) {
     return new LogTrust(List.of(logKeys), List.of(), 0);
+  }
+
+  /**
+   * Requires the quorum of trusted cosignatures on {@code checkpoint} to be younger than
+   * {@link #maxAge}; nothing to check without a quorum or a maximum age.
+   *
+   * @throws WitnessQuorumException naming the witnesses whose cosignature is missing or too old
+   */
+  public void requireFresh(SignedCheckpoint checkpoint) throws WitnessQuorumException {
+    if (quorum == 0 || maxAge.isEmpty()) {
+      return;
+    }
+    Instant oldest = clock.instant().minus(maxAge.get());
+    List<String> fresh = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (CosignatureVerifier w : witnesses) {
+      Optional<NoteSignature> sig = checkpoint.note().verifiedSignatures().stream()
+          .filter(s -> s.isBy(w)).findFirst();
+      long at = sig.map(CosignatureVerifier::timestamp).orElse(-1L);
+      if (at >= 0 && !Instant.ofEpochSecond(at).isBefore(oldest)) {
+        fresh.add(w.name());
+      } else {
+        missing.add(w.name() + (at < 0 ? "" : " (cosigned " + Instant.ofEpochSecond(at)
+            + ", older than " + maxAge.get() + ")"));
+      }
+    }
+    if (fresh.size() < quorum) {
+      throw new WitnessQuorumException(quorum, fresh, missing);
+    }
   }
 
   /** The trusted key of the log with this origin. */
@@ -73,7 +123,14 @@ public record LogTrust(List<NoteVerifier> logKeys, List<CosignatureVerifier> wit
     NoteVerifier key = keyForOrigin(origin).orElseThrow(() -> new UntrustedCheckpointException(
         origin, signedNote, "no trusted log key for this origin", null));
     try {
-      return CheckpointOpener.open(signedNote, key, witnesses, needed);
+      SignedCheckpoint opened = CheckpointOpener.open(signedNote, key, witnesses, needed);
+      if (needed > 0) {
+        requireFresh(opened);
+      }
+      return opened;
+    } catch (WitnessQuorumException e) {
+      throw new UntrustedCheckpointException(origin, signedNote,
+          "too few trusted witnesses cosigned the checkpoint (in time): " + e.getMessage(), e);
     } catch (NoteException | CheckpointException e) {
       throw new UntrustedCheckpointException(origin, signedNote,
           "the checkpoint does not verify against the trusted log key", e);

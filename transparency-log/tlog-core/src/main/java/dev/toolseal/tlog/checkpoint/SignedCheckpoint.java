@@ -70,7 +70,9 @@ public final class SignedCheckpoint {
       }
     }
     if (cosigned.size() < quorum) {
-      throw new WitnessQuorumException(quorum, cosigned.stream().map(Verifier::name).toList());
+      throw new WitnessQuorumException(quorum, cosigned.stream().map(Verifier::name).toList(),
+          witnesses.stream().filter(w -> !cosigned.contains(w)).map(Verifier::name).distinct()
+              .toList());
     }
     return new SignedCheckpoint(checkpoint, note, copy, cosigned);
   }

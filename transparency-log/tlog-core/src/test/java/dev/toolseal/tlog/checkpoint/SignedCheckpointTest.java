@@ -104,6 +104,7 @@ class SignedCheckpointTest {
         () -> SignedCheckpoint.open(two, LOG.verifier(), TRUSTED, 3));
     assertEquals(3, e.required());
     assertEquals(List.of("w1.example", "w2.example"), e.cosigners());
+    assertEquals(List.of(TRUSTED.get(2).name()), e.missing());
     // cosignatures by untrusted witnesses do not count
     assertThrows(WitnessQuorumException.class,
         () -> SignedCheckpoint.open(two, LOG.verifier(), TRUSTED.subList(2, 3), 1));
