@@ -71,7 +71,8 @@ class WitnessedLogTest {
     }
 
     Run monitor(String... more) throws Exception {
-        Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-state")), "witness");
+        Path state = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target", "test-state").toAbsolutePath()), "witness");
         List<String> args = new ArrayList<>(List.of("monitor", "--registry", url.toString().replaceAll("/$", ""),
                 "--log-key", WitnessProcesses.logKey.verifierKey(), "--watch", "io.github.nobody-watched", "--once"));
         args.addAll(List.of(more));
