@@ -7,6 +7,7 @@ import dev.toolseal.verifier.verification.VerificationPolicy;
 import dev.toolseal.verifier.verification.VerifiedRelease;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -56,7 +57,10 @@ final class TrustSummary {
         ? "  witnesses: none; the log key alone vouches for each checkpoint, whose age cannot be "
             + "known"
         : "  witnesses: " + policy.logTrust().quorum() + " of " + witnesses.size() + " ("
-            + String.join(", ", witnesses) + ") must cosign each checkpoint");
+            + String.join(", ", witnesses) + ") must cosign each checkpoint"
+            + policy.logTrust().maxAge().map(a -> ", each cosignature at most "
+                + a.toString().substring(2).toLowerCase(Locale.ROOT) + " old")
+                .orElse(", at any age"));
     out.add("  checkpoints remembered " + checkpoints);
     return out;
   }

@@ -18,6 +18,8 @@ import dev.toolseal.verifier.verification.ReleaseVerifier;
 import dev.toolseal.verifier.verification.VerificationPolicy;
 import dev.toolseal.verifier.verification.VerifiedRelease;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +67,14 @@ class TrustSummaryTest {
         Optional.empty(), "in memory only");
     String both = String.join("\n", withWitnesses);
     assertTrue(both.contains("witness.one.test") && both.contains("witness.two.test"), both);
+    assertTrue(both.contains("any age"), both);
+    VerificationPolicy aged = VerificationPolicy.builder(new LogTrust(
+        List.of(NoteVerifier.parse(signed.logKey())), List.of(w1, w2), 2,
+        Optional.of(Duration.ofHours(24)), Clock.systemUTC()))
+        .publisherKeysFromLog().build();
+    String limited = String.join("\n", TrustSummary.lines(aged, "io.github.acme",
+        Optional.empty(), "in memory only"));
+    assertTrue(limited.contains("24h") && !limited.contains("any age"), limited);
     assertNotEquals(TrustSummary.lines(policy, "io.github.acme", Optional.empty(),
         "in memory only"), withWitnesses);
   }
