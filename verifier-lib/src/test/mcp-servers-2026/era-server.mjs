@@ -21,7 +21,10 @@ const modernOnly = args.includes('--modern-only');
 function buildServer() {
   const server = new McpServer(
     { name: 'toolseal-era-fixture', version: '2026.7.28' },
-    { capabilities: { tools: {}, prompts: {}, resources: {} }, instructions: 'Fixture for era tests.' }
+    {
+      capabilities: { tools: {}, prompts: {}, resources: {} },
+      instructions: 'Fixture for era tests.'
+    }
   );
   server.registerTool(
     'echo',
@@ -80,7 +83,9 @@ if (mode === 'stdio') {
   serveStdio(() => buildServer(), { legacy: modernOnly ? 'reject' : 'serve' });
 } else if (mode === 'http') {
   const port = Number(args[1] ?? '0');
-  const handler = createMcpHandler(() => buildServer(), { legacy: modernOnly ? 'reject' : 'stateless' });
+  const handler = createMcpHandler(() => buildServer(), {
+    legacy: modernOnly ? 'reject' : 'stateless'
+  });
   const httpServer = http.createServer(async (req, res) => {
     try {
       const chunks = [];
