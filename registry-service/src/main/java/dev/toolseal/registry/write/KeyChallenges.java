@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -69,24 +70,71 @@ public class KeyChallenges {
     }
 
     /**
+     * Throws unless {@code nonce} was issued, is unexpired and unused; reads only. The binding checks
+     * this before its ownership proof makes the registry ask DNS or fetch a file, so that work needs a
+     * live challenge.
+     *
+     * @throws ProblemException as {@link #consume}
+     */
+    public void requireLive(Optional<String> nonce) {
+        String n = present(nonce);
+        boolean live = transactions.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM key_challenges WHERE nonce = ? AND expires_at > ?")) {
+                ps.setString(1, n);
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+        if (!live) {
+            throw invalid();
+        }
+    }
+
+    /**
+     * Uses up {@code nonce} in a transaction of its own: a binding whose ownership proof failed loses
+     * its challenge, so each proof the registry checks over the network costs the caller a new one.
+     */
+    public void discard(String nonce) {
+        try {
+            transactions.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM key_challenges WHERE nonce = ?")) {
+                    ps.setString(1, nonce);
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw Transactions.unavailable(e);
+        }
+    }
+
+    /**
      * Uses up {@code nonce} on the caller's connection (inside the binding's transaction).
      *
      * @throws ProblemException {@code challenge-required} without a nonce, {@code invalid-challenge}
      *     when it was not issued, has expired or was used
      */
     public void consume(Connection c, Optional<String> nonce) throws SQLException {
-        if (nonce.isEmpty()) {
-            throw new ProblemException(ProblemType.CHALLENGE_REQUIRED,
-                    "A key binding must carry a nonce from POST /v1/keys/challenge.");
-        }
+        String n = present(nonce);
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM key_challenges WHERE nonce = ? AND expires_at > ?")) {
-            ps.setString(1, nonce.get());
+            ps.setString(1, n);
             ps.setTimestamp(2, Timestamp.from(clock.instant()));
             if (ps.executeUpdate() != 1) {
-                throw new ProblemException(ProblemType.INVALID_CHALLENGE,
-                        "The nonce was not issued by this registry, has expired or was already used.");
+                throw invalid();
             }
         }
+    }
+
+    private static String present(Optional<String> nonce) {
+        return nonce.orElseThrow(() -> new ProblemException(ProblemType.CHALLENGE_REQUIRED,
+                "A key binding must carry a nonce from POST /v1/keys/challenge."));
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(ProblemType.INVALID_CHALLENGE,
+                "The nonce was not issued by this registry, has expired or was already used.");
     }
 }

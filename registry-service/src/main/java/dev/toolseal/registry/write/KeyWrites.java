@@ -53,8 +53,9 @@ public class KeyWrites {
 
     /**
      * POST /v1/keys/bind; the binding must carry an issued, unused challenge, which it uses up, and an
-     * ownership proof (see the class comment). The proof's network checks run before the transaction;
-     * nothing is stored when the binding is refused.
+     * ownership proof (see the class comment). The proof's network checks run before the transaction,
+     * and only for a live challenge; a failed proof uses the challenge up. Nothing else is stored when
+     * the binding is refused.
      */
     public EntryCommitter.Committed bind(Submission s) {
         KeyBinding binding = verified(() -> Attestations.verifyKeyBinding(s.envelope())).value();
@@ -64,7 +65,10 @@ public class KeyWrites {
             throw ownershipRequired("no-proof", "This registry binds a namespace only with an ownership proof "
                     + "(dns, http or github-oidc).");
         }
-        Optional<OwnershipChecks.Passed> passed = binding.ownership().map(p -> checked(p, key));
+        if (binding.ownership().isPresent()) {
+            challenges.requireLive(binding.nonce());
+        }
+        Optional<OwnershipChecks.Passed> passed = binding.ownership().map(p -> checked(p, key, binding.nonce()));
         return committer.commit(s, (c, inserter) -> {
             challenges.consume(c, binding.nonce());
             requireUnbound(c, key.keyId());
@@ -127,10 +131,12 @@ public class KeyWrites {
         });
     }
 
-    private OwnershipChecks.Passed checked(Ownership proof, VerificationKey key) {
+    /** Checks the proof over the network; a failed proof uses up the binding's challenge. */
+    private OwnershipChecks.Passed checked(Ownership proof, VerificationKey key, Optional<String> nonce) {
         try {
             return ownership.check(proof, key);
         } catch (OwnershipProofException e) {
+            nonce.ifPresent(challenges::discard);
             throw e.toProblem();
         }
     }

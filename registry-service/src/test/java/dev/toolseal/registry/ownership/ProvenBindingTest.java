@@ -8,6 +8,8 @@ import dev.toolseal.registry.log.LogEngine;
 import dev.toolseal.registry.problem.ProblemType;
 import dev.toolseal.registry.write.RegistrySnapshot;
 import dev.toolseal.registry.write.Signed;
+import dev.toolseal.verifier.attest.Envelope;
+import dev.toolseal.verifier.attest.KeyBinding;
 import dev.toolseal.verifier.attest.KeyRevocation;
 import dev.toolseal.verifier.attest.Ownership;
 import dev.toolseal.verifier.attest.OwnershipRecord;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,24 @@ class ProvenBindingTest {
         assertEquals(before, snapshot());
         post("/v1/keys/bind", Signed.binding(owner, namespace, Ownership.dns(domain))).then().statusCode(201);
         assertEquals(before.plus("entries", 1).plus("namespace_keys", 1).plus("log", 1), snapshot());
+    }
+
+    @Test
+    void theRegistryChecksAProofOnlyForALiveChallengeAndAFailedProofUsesItUp() throws Exception {
+        String domain = label + "." + ProofWorld.DOMAIN;
+        String namespace = "test.example." + label;
+        // an unissued nonce is refused before any DNS question (else: ownership-proof-failed, no-record)
+        Envelope forged = Signed.sign(new KeyBinding(namespace, owner.verificationKey(),
+                Optional.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), Optional.of(Ownership.dns(domain))).toStatement(), owner);
+        post("/v1/keys/bind", forged).then().statusCode(403)
+                .body("type", equalTo(ProblemType.INVALID_CHALLENGE.uri().toString()));
+        // a proof that fails uses its challenge up: the same binding, once the record exists, needs a new one
+        Envelope early = Signed.binding(owner, namespace, Ownership.dns(domain));
+        refused(post("/v1/keys/bind", early), ProblemType.OWNERSHIP_PROOF_FAILED, "dns", "no-record");
+        ProofWorld.txt(Map.of(domain, List.of(record(owner))));
+        post("/v1/keys/bind", early).then().statusCode(403)
+                .body("type", equalTo(ProblemType.INVALID_CHALLENGE.uri().toString()));
+        post("/v1/keys/bind", Signed.binding(owner, namespace, Ownership.dns(domain))).then().statusCode(201);
     }
 
     @Test
