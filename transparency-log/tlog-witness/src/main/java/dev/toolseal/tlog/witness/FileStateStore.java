@@ -26,9 +26,14 @@ import java.util.Optional;
  * hex plus {@code .checkpoint}, holding the signed checkpoint note exactly as the log sent it.
  * A save writes a temporary file in the same directory, forces it to disk, renames it over the
  * old file atomically and forces the directory, so the rename itself is durable.
+ *
+ * <p>Fork evidence goes to {@code forks/<origin hash>-<first 16 hex digits of the SHA-256 of the
+ * conflicting note>/}, holding {@code cosigned.checkpoint} and {@code conflicting.checkpoint}
+ * (each note exactly as the log sent it), at most {@value #MAX_FORKS_PER_LOG} pairs per log.
  */
 public final class FileStateStore implements StateStore {
   private static final String SUFFIX = ".checkpoint";
+  static final int MAX_FORKS_PER_LOG = 64;
   private final Path dir;
 
   private FileStateStore(Path dir) {
@@ -74,7 +79,63 @@ public final class FileStateStore implements StateStore {
     } finally {
       Files.deleteIfExists(tmp);
     }
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+    force(dir);
+  }
+
+  @Override
+  public Optional<String> keepForkEvidence(SignedCheckpoint cosigned,
+      SignedCheckpoint conflicting) throws IOException {
+    String origin = cosigned.checkpoint().origin();
+    if (!conflicting.checkpoint().origin().equals(origin)
+        || cosigned.checkpoint().size() != conflicting.checkpoint().size()
+        || cosigned.checkpoint().root().equals(conflicting.checkpoint().root())) {
+      throw new IllegalArgumentException("not a fork: two checkpoints of one log and size, two roots");
+    }
+    Path forks = Files.createDirectories(dir.resolve("forks"));
+    String prefix = hex(origin) + "-";
+    Path pair = forks.resolve(prefix + hex(conflicting.signedNote()).substring(0, 16));
+    if (Files.isDirectory(pair)) {
+      return Optional.of(pair.toString());
+    }
+    try (var existing = Files.list(forks)) {
+      if (existing.filter(p -> p.getFileName().toString().startsWith(prefix)).count()
+          >= MAX_FORKS_PER_LOG) {
+        return Optional.empty();
+      }
+    }
+    Path tmp = Files.createTempDirectory(forks, ".pair");
+    try {
+      write(tmp.resolve("cosigned" + SUFFIX), cosigned.signedNote());
+      write(tmp.resolve("conflicting" + SUFFIX), conflicting.signedNote());
+      force(tmp);
+      Files.move(tmp, pair, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      if (Files.isDirectory(tmp)) {
+        try (var left = Files.list(tmp)) {
+          for (Path p : left.toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+        Files.deleteIfExists(tmp);
+      }
+    }
+    force(forks);
+    return Optional.of(pair.toString());
+  }
+
+  private static void write(Path file, byte[] bytes) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+  }
+
+  private static void force(Path directory) throws IOException {
+    try (FileChannel d = FileChannel.open(directory, StandardOpenOption.READ)) {
       d.force(true);
     }
   }
@@ -85,10 +146,16 @@ public final class FileStateStore implements StateStore {
   }
 
   private Path fileOf(String origin) {
+    return dir.resolve(hex(origin) + SUFFIX);
+  }
+
+  private static String hex(String text) {
+    return hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String hex(byte[] bytes) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest(origin.getBytes(StandardCharsets.UTF_8));
-      return dir.resolve(HexFormat.of().formatHex(h) + SUFFIX);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }

@@ -21,4 +21,15 @@ public interface StateStore {
 
   /** Durably replaces the latest cosigned checkpoint of its origin. */
   void save(SignedCheckpoint checkpoint) throws IOException;
+
+  /**
+   * Durably keeps proof that a log forked: {@code cosigned}, the checkpoint this witness cosigned,
+   * and {@code conflicting}, a checkpoint of the same log and size with another root, both signed
+   * by the log's key. Keeping the same pair twice keeps it once; a store may stop keeping new
+   * pairs for a log past a bound of its own (a log key's holder can sign any number of them).
+   *
+   * @return where the pair is kept, if it was kept
+   */
+  Optional<String> keepForkEvidence(SignedCheckpoint cosigned, SignedCheckpoint conflicting)
+      throws IOException;
 }

@@ -24,7 +24,9 @@ import java.util.Objects;
  * A C2SP tlog-witness: cosigns a log's checkpoint only if it is signed by the key the witness
  * trusts for its origin and provably extends the latest checkpoint the witness cosigned for that
  * origin. The new state is durable before the cosignature exists; checking and updating one log's
- * state is serialised, so two requests can never roll a log back.
+ * state is serialised, so two requests can never roll a log back. A checkpoint signed by the log's
+ * key for the size last cosigned but with another root is proof the log forked: the witness keeps
+ * both signed checkpoints ({@link StateStore#keepForkEvidence}) and refuses it.
  *
  * <p>The front door is {@link #addCheckpoint}; {@link WitnessServer} puts it on HTTP.
  */
@@ -33,14 +35,19 @@ public final class Witness {
   private final StateStore store;
   private final Map<String, LogSlot> logs;
 
-  /** One configured log: its key and, guarded by the slot's monitor, its latest state. */
+  /**
+   * One configured log: its key and, guarded by the slot's monitor, its latest state and the
+   * signed checkpoint it came from (null while the log was never cosigned).
+   */
   private static final class LogSlot {
     final NoteVerifier key;
     CosignedState latest;
+    SignedCheckpoint signed;
 
-    LogSlot(NoteVerifier key, CosignedState latest) {
+    LogSlot(NoteVerifier key, SignedCheckpoint signed) {
       this.key = key;
-      this.latest = latest;
+      this.signed = signed;
+      this.latest = signed == null ? CosignedState.empty() : stateOf(signed);
     }
   }
 
@@ -66,8 +73,7 @@ public final class Witness {
     }
     Map<String, LogSlot> logs = new HashMap<>();
     for (NoteVerifier key : logKeys) {
-      CosignedState latest = store.load(key).map(Witness::stateOf).orElse(CosignedState.empty());
-      if (logs.put(key.name(), new LogSlot(key, latest)) != null) {
+      if (logs.put(key.name(), new LogSlot(key, store.load(key).orElse(null))) != null) {
         throw new IllegalArgumentException("two log keys for the origin " + key.name());
       }
     }
@@ -110,12 +116,13 @@ public final class Witness {
     }
     synchronized (slot) {
       CosignedState latest = slot.latest;
-      if (request.oldSize() != latest.size()) {
-        throw WitnessRefusal.conflict(latest.size(), "the old size is not the latest cosigned");
-      }
       if (cp.size() == latest.size() && !cp.root().equals(latest.root())) {
         throw WitnessRefusal.conflict(latest.size(),
-            "a different root for the size already cosigned: the log forked");
+            "a different root for the size already cosigned: the log forked"
+            + keepEvidence(slot, signed));
+      }
+      if (request.oldSize() != latest.size()) {
+        throw WitnessRefusal.conflict(latest.size(), "the old size is not the latest cosigned");
       }
       try {
         MerkleTree.verifyConsistency(latest.size(), cp.size(), request.proof(), latest.root(),
@@ -125,9 +132,27 @@ public final class Witness {
       }
       store.save(signed);
       slot.latest = stateOf(signed);
+      slot.signed = signed;
     }
     byte[] text = signed.note().textBytes();
     return new NoteSignature(signer.name(), signer.keyId(), signer.sign(text)).line();
+  }
+
+  /**
+   * Keeps the two signed checkpoints of one size as proof of the fork, and says where (or why
+   * not) for the refusal's message, which the server logs. Keeping it never changes the answer.
+   */
+  private String keepEvidence(LogSlot slot, SignedCheckpoint conflicting) {
+    if (slot.signed == null) {
+      return "";
+    }
+    try {
+      return store.keepForkEvidence(slot.signed, conflicting)
+          .map(where -> "; both signed checkpoints kept in " + where)
+          .orElse("; not kept: this log's bound of kept forks is reached");
+    } catch (IOException e) {
+      return "; the evidence could not be kept: " + e.getMessage();
+    }
   }
 
   private static SignedCheckpoint open(byte[] note, NoteVerifier key) throws WitnessRefusal {

@@ -89,6 +89,61 @@ class WitnessTest {
     assertEquals(10, e.latestSize());
   }
 
+  /** The fork pairs kept in the state directory: each pair's two notes, opened. */
+  List<SignedCheckpoint[]> keptForks() throws Exception {
+    Path forks = dir.resolve("forks");
+    List<SignedCheckpoint[]> out = new ArrayList<>();
+    if (!Files.isDirectory(forks)) {
+      return out;
+    }
+    try (var pairs = Files.list(forks)) {
+      for (Path pair : pairs.filter(Files::isDirectory).toList()) {
+        out.add(new SignedCheckpoint[] {
+            SignedCheckpoint.open(Files.readAllBytes(pair.resolve("cosigned.checkpoint")),
+                logKey.verifier()),
+            SignedCheckpoint.open(Files.readAllBytes(pair.resolve("conflicting.checkpoint")),
+                logKey.verifier())});
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aForkAtTheCosignedSizeLeavesBothSignedCheckpointsAsEvidenceWhateverTheOldSize()
+      throws Exception {
+    witness.addCheckpoint(log.request(0, 10));
+    assertEquals(List.of(), keptForks());
+    for (long old : new long[] {10, 0, 3}) {
+      assertEquals(Reason.CONFLICT, refused(witness, fork.request(old, 10)));
+    }
+    List<SignedCheckpoint[]> kept = keptForks();
+    assertEquals(1, kept.size(), "the same fork three times is kept once");
+    Checkpoint ours = kept.get(0)[0].checkpoint();
+    Checkpoint theirs = kept.get(0)[1].checkpoint();
+    assertEquals(10, ours.size());
+    assertEquals(10, theirs.size());
+    assertEquals(log.root(10), ours.root());
+    assertEquals(fork.root(10), theirs.root());
+    // a refused checkpoint of another size, or a bad proof, proves nothing by itself
+    assertEquals(Reason.CONFLICT, refused(witness, fork.request(0, 12)));
+    assertEquals(1, keptForks().size());
+    // the witness still cosigns the honest log, and a new fork at the new size is kept too
+    witness.addCheckpoint(log.request(10, 20));
+    assertEquals(Reason.CONFLICT, refused(witness, fork.request(20, 20)));
+    assertEquals(2, keptForks().size());
+    assertEquals(new CosignedState(20, log.root(20)), witness.latest(logKey.name()));
+  }
+
+  @Test
+  void forkEvidenceIsBoundedPerLog() throws Exception {
+    witness.addCheckpoint(log.request(0, 5));
+    for (int i = 0; i < FileStateStore.MAX_FORKS_PER_LOG + 3; i++) {
+      TestLog other = new TestLog(logKey, "evil" + i, 5);
+      assertEquals(Reason.CONFLICT, refused(witness, other.request(5, 5)));
+    }
+    assertEquals(FileStateStore.MAX_FORKS_PER_LOG, keptForks().size());
+  }
+
   @Test
   void forkFromTheEmptyTreeIsAConflictWithTheLatestSize() throws Exception {
     witness.addCheckpoint(log.request(0, 10));
@@ -254,6 +309,12 @@ class WitnessTest {
           throw new IOException("disk full");
         }
         files.save(checkpoint);
+      }
+
+      @Override
+      public Optional<String> keepForkEvidence(SignedCheckpoint cosigned,
+          SignedCheckpoint conflicting) throws IOException {
+        return files.keepForkEvidence(cosigned, conflicting);
       }
     };
     Witness w = Witness.open(signer, List.of(logKey.verifier()), flaky);
