@@ -39,7 +39,7 @@ final class Snapshots {
       StringBuilder text = new StringBuilder(what + ": " + found.size() + " tool(s) have a"
           + " schema reference that leaves the tool's own schema, which no signature can cover;"
           + " inline the referenced schema (a $ref to the schema's own #/$defs/... is fine)");
-      found.forEach((key, refs) -> refs.forEach(r -> text.append("\n  ").append(VisibleText.of(
+      found.forEach((key, refs) -> refs.forEach(r -> text.append("; ").append(VisibleText.of(
           key + " at " + r.pointer() + ": " + r.problem() + ": " + r.detail()))));
       throw new CommandFailure(ExitCode.REJECTED, text.toString(), e);
     }
