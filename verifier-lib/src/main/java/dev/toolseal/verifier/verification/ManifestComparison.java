@@ -50,7 +50,7 @@ final class ManifestComparison {
           + " outside itself, so the signature does not fix what it means; the publisher must"
           + " inline the referenced schema"));
       for (SchemaRefs.LeavingRef r : found) {
-        text.append("\n  ").append(VisibleText.of("at " + r.pointer() + ": " + r.problem() + ": "
+        text.append("; ").append(VisibleText.of("at " + r.pointer() + ": " + r.problem() + ": "
             + r.detail()));
       }
       reasons.add(new Reason(Optional.of(key), text.toString()));
