@@ -100,7 +100,8 @@ public record Verdict(long generation, Decision decision, Set<EntryKey> allowed,
      * part of the live manifest and give no reason about a fixed part (or about the server as a
      * whole); otherwise the server is rejected. Changed instructions can steer every tool, so
      * they are never quarantined. Every front end (this gate, the {@code guard} relay) applies
-     * this one rule to whatever its verifier decided.
+     * this one rule to whatever its verifier decided. Before it, a tool whose schema refers
+     * outside itself is taken out of any acceptance ({@link GateReason#schemaRefs}).
      *
      * @return {@code decision}, or a {@link Decision.RejectServer} with the broken rules added
      */
