@@ -129,6 +129,16 @@ const VARIANTS = {
     tool(d, 'add').description += hidden;
   },
   'reordered': (d) => { d.tools.reverse(); },
+  // a parameter whose schema is fetched from elsewhere: refused even when signed as is
+  'schema-ref-external': (d) => {
+    tool(d, 'add').inputSchema.properties.a = { $ref: 'https://attacker.example/schema.json' };
+  },
+  // benign: a parameter whose schema is in the tool's own $defs
+  'schema-ref-local': (d) => {
+    const s = tool(d, 'add').inputSchema;
+    s.$defs = { addend: { type: 'number' } };
+    s.properties.a = { $ref: '#/$defs/addend' };
+  },
   // benign: same values, different bytes (written by RawLineStdioTransport below)
   'reformatted': () => {},
   // benign: the baseline's tools split over two pages

@@ -67,8 +67,12 @@ final class SignCommand extends ToolsealCommand {
     return ExitCode.OK;
   }
 
-  /** The release of {@code manifest}; its subject digest is the manifest digest. */
+  /**
+   * The release of {@code manifest}; its subject digest is the manifest digest. A manifest with a
+   * tool whose schema refers outside itself is refused.
+   */
   static Release release(ToolManifest manifest) throws CommandFailure {
+    Snapshots.requireContainedRefs(manifest, "not signed");
     ReleaseName name;
     try {
       name = new ReleaseName(manifest.server().name(), manifest.server().version());

@@ -94,6 +94,7 @@ final class SnapshotCommand extends ToolsealCommand {
       throw new CommandFailure(ExitCode.REJECTED, "the server's answers do not make a "
           + "manifest: " + e.getMessage(), e);
     }
+    Snapshots.requireContainedRefs(manifest, "not recorded");
     Outputs.write(outFile, ManifestFormat.format(manifest), force);
     LintReport lint = Linter.lint(manifest);
     ObjectNode summary = summary(manifest, lint);

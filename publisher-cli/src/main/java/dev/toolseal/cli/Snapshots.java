@@ -1,12 +1,18 @@
 package dev.toolseal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.RawSession;
+import dev.toolseal.verifier.manifest.SchemaRefs;
 import dev.toolseal.verifier.manifest.ServerRef;
+import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.manifest.VisibleText;
 import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.RawSnapshot;
 import java.util.List;
+import java.util.SortedMap;
 
 /** From a recorded MCP snapshot to the manifest assembler's input, and recording failures. */
 final class Snapshots {
@@ -18,6 +24,25 @@ final class Snapshots {
         snapshot.initializeResult().toString(), pages(snapshot, ListKind.TOOLS),
         pages(snapshot, ListKind.PROMPTS), pages(snapshot, ListKind.RESOURCES),
         pages(snapshot, ListKind.RESOURCE_TEMPLATES));
+  }
+
+  /**
+   * Refuses a manifest with a tool whose schema refers outside itself (docs/design/eras.md,
+   * section 5): such a manifest is neither written by {@code snapshot} nor signed. The failure
+   * names every such tool and the pointer of each reference.
+   */
+  static void requireContainedRefs(ToolManifest manifest, String what) throws CommandFailure {
+    try {
+      SchemaRefs.requireContained(manifest);
+    } catch (ManifestException e) {
+      SortedMap<EntryKey, List<SchemaRefs.LeavingRef>> found = SchemaRefs.of(manifest);
+      StringBuilder text = new StringBuilder(what + ": " + found.size() + " tool(s) have a"
+          + " schema reference that leaves the tool's own schema, which no signature can cover;"
+          + " inline the referenced schema (a $ref to the schema's own #/$defs/... is fine)");
+      found.forEach((key, refs) -> refs.forEach(r -> text.append("; ").append(VisibleText.of(
+          key + " at " + r.pointer() + ": " + r.problem() + ": " + r.detail()))));
+      throw new CommandFailure(ExitCode.REJECTED, text.toString(), e);
+    }
   }
 
   private static List<String> pages(RawSnapshot snapshot, ListKind kind) {

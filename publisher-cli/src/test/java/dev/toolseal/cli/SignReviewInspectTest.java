@@ -14,6 +14,7 @@ import dev.toolseal.verifier.attest.Review;
 import dev.toolseal.verifier.attest.Verified;
 import dev.toolseal.verifier.keys.PemKeys;
 import dev.toolseal.verifier.keys.VerificationKey;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,18 @@ class SignReviewInspectTest {
     Cli.run("sign", "--key", dir.resolve("none.key").toString(), "--manifest", m.toString(),
         "--out", out).expect(ExitCode.IO);
     Cli.run("sign", "--manifest", m.toString(), "--out", out).expect(ExitCode.USAGE);
+  }
+
+  @Test
+  void signRefusesAToolWhoseSchemaLeaves() throws Exception {
+    Path key = TestFiles.key(dir, "publisher", "ed25519");
+    Path m = TestFiles.manifest(dir, "ref.json", SampleManifests.withTool("""
+        {"name": "add", "description": "Adds.", "inputSchema": {"type": "object",
+         "properties": {"a": {"$ref": "other.json#/x"}}}}"""));
+    Path out = dir.resolve("r.json");
+    Cli.run("sign", "--key", key + ".key", "--manifest", m.toString(), "--out", out.toString())
+        .expect(ExitCode.REJECTED);
+    assertFalse(Files.exists(out));
   }
 
   @Test

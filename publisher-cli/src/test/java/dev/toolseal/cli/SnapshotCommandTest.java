@@ -72,6 +72,15 @@ class SnapshotCommandTest {
   }
 
   @Test
+  void aToolWhoseSchemaLeavesIsNotRecorded() throws Exception {
+    snapshot("schema-ref-external", "ref.json").expect(ExitCode.REJECTED);
+    assertFalse(Files.exists(dir.resolve("ref.json")));
+    snapshot("schema-ref-local", "local.json").expect(0);
+    assertTrue(manifest("local.json").entries().keySet().stream()
+        .anyMatch(k -> k.id().equals("add")));
+  }
+
+  @Test
   void reformattedBytesGiveTheSameManifest() throws Exception {
     snapshot("baseline", "base.json").expect(0);
     snapshot("reformatted", "again.json").expect(0);

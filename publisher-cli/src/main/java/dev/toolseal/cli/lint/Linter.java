@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An assessor's linter: runs every rule over every text of a manifest ({@link ManifestTexts}).
+ * An assessor's linter: runs every rule over every text of a manifest ({@link ManifestTexts}),
+ * and {@link SchemaRefRule} over every tool schema.
  * It never changes the manifest or its digest; it tells a person what to read closely.
  */
 public final class Linter {
@@ -39,6 +40,7 @@ public final class Linter {
     for (TextSite site : ManifestTexts.of(manifest)) {
       findings.addAll(check(site, context));
     }
+    findings.addAll(SchemaRefRule.findings(manifest));
     return new LintReport(findings);
   }
 
@@ -51,8 +53,10 @@ public final class Linter {
     return findings;
   }
 
-  /** The ids of all rules. */
+  /** The ids of all rules: the text rules, then {@link SchemaRefRule}. */
   public static List<String> ruleIds() {
-    return RULES.stream().map(LintRule::id).toList();
+    List<String> ids = new ArrayList<>(RULES.stream().map(LintRule::id).toList());
+    ids.add(SchemaRefRule.ID);
+    return List.copyOf(ids);
   }
 }

@@ -5,6 +5,8 @@ import dev.toolseal.verifier.manifest.DiffRenderer;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ManifestChange;
 import dev.toolseal.verifier.manifest.ManifestDiff;
+import dev.toolseal.verifier.manifest.SchemaRefs;
+import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.manifest.ValueChange;
 import dev.toolseal.verifier.manifest.VisibleText;
 import java.util.ArrayList;
@@ -46,7 +48,13 @@ public record GateReason(Optional<EntryKey> key, Kind kind, List<String> pointer
         /** The verifier's decision broke a rule the gate enforces on its own. */
         GATE_RULE,
         /** The release evidence did not verify (signature, key, review, log); see {@code failure}. */
-        RELEASE_REJECTED
+        RELEASE_REJECTED,
+        /**
+         * A live tool's schema has a {@code $ref} or {@code $dynamicRef} that leaves it
+         * ({@link dev.toolseal.verifier.manifest.SchemaRefs}); {@code pointers} name each one.
+         * Refused even when the trusted manifest has the same bytes.
+         */
+        SCHEMA_REF_LEAVES
     }
 
     /** A reason without a typed failure. */
@@ -99,6 +107,26 @@ public record GateReason(Optional<EntryKey> key, Kind kind, List<String> pointer
                 reasons.add(new GateReason(key, Kind.CHANGED, pointers, Optional.empty(), text));
             }
         }
+        return List.copyOf(reasons);
+    }
+
+    /**
+     * One {@link Kind#SCHEMA_REF_LEAVES} reason per tool of {@code live} whose schema refers
+     * outside itself, naming every such reference's pointer; empty when there is none.
+     */
+    public static List<GateReason> schemaRefs(ToolManifest live) {
+        List<GateReason> reasons = new ArrayList<>();
+        SchemaRefs.of(live).forEach((key, refs) -> {
+            StringBuilder text = new StringBuilder(VisibleText.of(key + " is refused: its schema"
+                    + " refers outside itself, so its signed bytes do not fix what it means"));
+            for (SchemaRefs.LeavingRef r : refs) {
+                text.append("\n  ").append(VisibleText.of("at " + r.pointer() + ": " + r.problem()
+                        + ": " + r.detail()));
+            }
+            reasons.add(new GateReason(Optional.of(key), Kind.SCHEMA_REF_LEAVES,
+                    refs.stream().map(SchemaRefs.LeavingRef::pointer).toList(), Optional.empty(),
+                    text.toString()));
+        });
         return List.copyOf(reasons);
     }
 

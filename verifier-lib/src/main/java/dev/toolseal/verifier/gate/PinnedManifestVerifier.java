@@ -4,6 +4,7 @@ import dev.toolseal.verifier.manifest.CanonicalJson;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ManifestDiff;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.Set;
  * {@link Policy#QUARANTINE_CHANGED} accepts the list entries that are unchanged and hides the
  * rest, unless a fixed part (instructions, server info, capabilities, protocol version, client
  * capabilities, release identity) differs: then the server is rejected all the same.
+ *
+ * <p>A live tool whose schema refers outside itself ({@link GateReason#schemaRefs}) is treated
+ * as changed even when the pinned manifest holds the same bytes.
  */
 public final class PinnedManifestVerifier implements ManifestVerifier {
 
@@ -51,18 +55,23 @@ public final class PinnedManifestVerifier implements ManifestVerifier {
     public Decision verify(ToolManifest live) {
         Objects.requireNonNull(live, "live");
         ManifestDiff diff = ManifestDiff.between(trusted, live);
-        if (diff.isEmpty()) {
+        // a tool whose schema refers outside itself counts as changed, whatever the pin says
+        List<GateReason> refs = GateReason.schemaRefs(live);
+        if (diff.isEmpty() && refs.isEmpty()) {
             return new Decision.AcceptAll();
         }
-        List<GateReason> reasons = GateReason.of(diff, trustedLabel);
+        List<GateReason> reasons = new ArrayList<>(GateReason.of(diff, trustedLabel));
+        reasons.addAll(refs);
         boolean fixedPartChanged = diff.changes().stream().anyMatch(c -> !c.key().kind().isListKind());
         if (policy == Policy.REJECT_SERVER || fixedPartChanged) {
             return new Decision.RejectServer(reasons);
         }
         Map<EntryKey, CanonicalJson> pinned = trusted.parts();
+        Set<EntryKey> refused = new HashSet<>();
+        refs.forEach(r -> r.key().ifPresent(refused::add));
         Set<EntryKey> accepted = new HashSet<>();
         live.parts().forEach((key, value) -> {
-            if (value.equals(pinned.get(key))) {
+            if (value.equals(pinned.get(key)) && !refused.contains(key)) {
                 accepted.add(key);
             }
         });

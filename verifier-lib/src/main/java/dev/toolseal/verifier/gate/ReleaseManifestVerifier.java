@@ -13,6 +13,7 @@ import dev.toolseal.verifier.verification.VerificationPolicy;
 import dev.toolseal.verifier.verification.VerificationResult;
 import dev.toolseal.verifier.verification.VerifiedRelease;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,7 +75,10 @@ public final class ReleaseManifestVerifier implements ManifestVerifier {
                     + release + " (bundle logged on publisher key " + found.release().keyHint().hex()
                     + ") is refused: " + failure.get().getMessage())));
         }
-        List<GateReason> changes = changes(result);
+        List<GateReason> changes = new ArrayList<>(changes(result));
+        if (result.release().isPresent()) { // compared: the comparison refused these too
+            changes.addAll(GateReason.schemaRefs(live));
+        }
         switch (result.status()) {
             case ACCEPTED:
                 return new Decision.AcceptAll();

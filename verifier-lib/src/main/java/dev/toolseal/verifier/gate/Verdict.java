@@ -7,6 +7,7 @@ import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.manifest.VisibleText;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,15 +72,41 @@ public record Verdict(long generation, Decision decision, Set<EntryKey> allowed,
     }
 
     /**
+     * A tool whose schema refers outside itself is never accepted, whatever the verifier said
+     * (a signature over its bytes does not fix what the reference fetches): it is taken out of
+     * an acceptance, with a {@link GateReason.Kind#SCHEMA_REF_LEAVES} reason unless the verifier
+     * already gave one.
+     */
+    private static Decision refuseLeavingRefs(Decision decision, ToolManifest live) {
+        if (decision instanceof Decision.RejectServer) {
+            return decision;
+        }
+        Set<EntryKey> accepted = decision instanceof Decision.AcceptOnly only ? only.accepted()
+                : live.parts().keySet();
+        List<GateReason> refs = GateReason.schemaRefs(live).stream()
+                .filter(r -> r.key().map(accepted::contains).orElse(false)).toList();
+        if (refs.isEmpty()) {
+            return decision;
+        }
+        Set<EntryKey> kept = new HashSet<>(accepted);
+        refs.forEach(r -> kept.remove(r.key().orElseThrow()));
+        List<GateReason> reasons = new ArrayList<>(decision.reasons());
+        reasons.addAll(refs);
+        return new Decision.AcceptOnly(kept, reasons);
+    }
+
+    /**
      * The gate's own rules on top of any verifier: a partial acceptance must accept every fixed
      * part of the live manifest and give no reason about a fixed part (or about the server as a
      * whole); otherwise the server is rejected. Changed instructions can steer every tool, so
      * they are never quarantined. Every front end (this gate, the {@code guard} relay) applies
-     * this one rule to whatever its verifier decided.
+     * this one rule to whatever its verifier decided. Before it, a tool whose schema refers
+     * outside itself is taken out of any acceptance ({@link GateReason#schemaRefs}).
      *
      * @return {@code decision}, or a {@link Decision.RejectServer} with the broken rules added
      */
     public static Decision enforce(Decision decision, ToolManifest live) {
+        decision = refuseLeavingRefs(decision, live);
         if (!(decision instanceof Decision.AcceptOnly only)) {
             return decision;
         }

@@ -38,7 +38,9 @@ public class ManifestException extends Exception {
     /** The document names a manifest version this code does not read. */
     UNSUPPORTED_VERSION,
     /** Two entries of one kind share a name (see {@link DuplicateEntryException}). */
-    DUPLICATE_ENTRY
+    DUPLICATE_ENTRY,
+    /** A tool's schema has a {@code $ref} that leaves it (see {@link SchemaRefs}). */
+    SCHEMA_REF_LEAVES
   }
 
   private final Reason reason;

@@ -108,4 +108,41 @@ class ReleaseManifestVerifierTest {
         assertThrows(IllegalArgumentException.class, () -> new GateReason(Optional.empty(),
                 GateReason.Kind.RELEASE_REJECTED, List.of(), Optional.empty(), "no failure"));
     }
+
+    /** {@code add} with a parameter whose schema is fetched from elsewhere, signed as such. */
+    private static ToolManifest withExternalRef() throws Exception {
+        ToolManifest plain = manifest("Adds.", "Use the tools.");
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode tools = page.putArray("tools");
+        ObjectNode add = tools.addObject().put("name", "add").put("description", "Adds.");
+        add.putObject("inputSchema").put("type", "object").putObject("properties").putObject("a")
+                .put("$ref", "https://attacker.example/schema.json");
+        tools.addObject().put("name", "echo").put("description", "Echoes.").putObject("inputSchema")
+                .put("type", "object");
+        return new ManifestAssembler().assemble(new RawSession(SERVER, "{}",
+                plain.initialize().text(), List.of(page.toString()), List.of(), List.of(), List.of()));
+    }
+
+    @Test
+    void aSignedToolWithALeavingRefIsStillRefused() throws Exception {
+        ToolManifest signed = withExternalRef();
+        for (MismatchAction action : MismatchAction.values()) {
+            ReleaseManifestVerifier verifier = new ReleaseManifestVerifier(
+                    chain.reviewedRelease(dir.resolve("evidence-" + action), signed),
+                    chain.policy(action), new MemoryCheckpointStore());
+            Decision decision = verifier.verify(withExternalRef());
+            GateReason reason = decision.reasons().stream()
+                    .filter(r -> r.kind() == GateReason.Kind.SCHEMA_REF_LEAVES).findFirst()
+                    .orElseThrow(() -> new AssertionError(action + ": " + decision));
+            assertEquals(Optional.of(ADD), reason.key());
+            assertEquals(List.of("/inputSchema/properties/a/$ref"), reason.pointers());
+            if (action == MismatchAction.QUARANTINE_CHANGED) {
+                Decision.AcceptOnly only = assertInstanceOf(Decision.AcceptOnly.class, decision);
+                assertFalse(only.accepted().contains(ADD));
+                assertTrue(only.accepted().contains(ECHO));
+            } else {
+                assertInstanceOf(Decision.RejectServer.class, decision);
+            }
+        }
+    }
 }

@@ -63,10 +63,19 @@ final class ReleaseScenario {
 
   /** The publisher's key bound with {@code proof}, or unproven. */
   ReleaseScenario(Optional<Ownership> proof) {
+    this(proof, manifest("Adds two numbers."));
+  }
+
+  /** As {@link #ReleaseScenario()}, releasing {@code signed}. */
+  ReleaseScenario(ToolManifest signed) {
+    this(Optional.of(PROOF), signed);
+  }
+
+  private ReleaseScenario(Optional<Ownership> proof, ToolManifest signed) {
     binding = bind(PUBLISHER, proof);
     keyEvents.add(binding);
     log.grow(2);
-    release = log(releaseEnvelope(manifest("Adds two numbers."), PUBLISHER), PUBLISHER);
+    release = log(releaseEnvelope(signed, PUBLISHER), PUBLISHER);
     reviews.add(review(ASSESSORS.get(0), Review.Result.PASSED));
     reviews.add(review(ASSESSORS.get(1), Review.Result.PASSED));
     log.grow(4);
@@ -81,10 +90,24 @@ final class ReleaseScenario {
   }
 
   static ToolManifest manifest(ServerRef server, String addDescription, String instructions) {
+    return manifest(server, addDescription, instructions, JSON.createObjectNode().put("type",
+        "object"));
+  }
+
+  /** The manifest with {@code add}'s inputSchema pointing at another document. */
+  static ToolManifest manifestWithExternalRef() {
+    ObjectNode schema = JSON.createObjectNode().put("type", "object");
+    schema.putObject("properties").putObject("a").put("$ref",
+        "https://attacker.example/schema.json");
+    return manifest(SERVER, "Adds two numbers.", "Use the tools.", schema);
+  }
+
+  private static ToolManifest manifest(ServerRef server, String addDescription,
+      String instructions, ObjectNode addSchema) {
     ObjectNode tools = JSON.createObjectNode();
     ObjectNode add = tools.putArray("tools").addObject();
     add.put("name", "add").put("description", addDescription);
-    add.putObject("inputSchema").put("type", "object");
+    add.set("inputSchema", addSchema);
     ObjectNode echo = ((com.fasterxml.jackson.databind.node.ArrayNode) tools.get("tools"))
         .addObject();
     echo.put("name", "echo").put("description", "Echoes text.");

@@ -354,4 +354,26 @@ class ReleaseVerifierTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void aSignedToolWhoseSchemaLeavesIsRefusedThoughNothingChanged() {
+    ToolManifest signed = ReleaseScenario.manifestWithExternalRef();
+    ReleaseScenario withRef = new ReleaseScenario(signed);
+    VerificationResult r = ReleaseVerifier.verify(ReleaseScenario.manifestWithExternalRef(),
+        withRef.evidence(), withRef.policy().build(), store);
+    assertTrue(r.diff().orElseThrow().isEmpty(), r.explain());
+    assertEquals(Status.REJECTED, r.status(), r.explain());
+    assertTrue(r.failure().isEmpty());
+    assertFalse(r.allows(ADD) || r.allows(ECHO));
+    assertTrue(r.reasons().stream().anyMatch(x -> x.entry().equals(Optional.of(ADD))
+        && x.message().contains("/inputSchema/properties/a/$ref")), r.explain());
+
+    VerificationResult q = ReleaseVerifier.verify(ReleaseScenario.manifestWithExternalRef(),
+        withRef.evidence(), withRef.policy()
+            .onMismatch(VerificationPolicy.MismatchAction.QUARANTINE_CHANGED).build(), store);
+    assertEquals(Status.QUARANTINED, q.status(), q.explain());
+    assertFalse(q.allows(ADD));
+    assertTrue(q.allows(ECHO));
+    assertEquals(List.of(ADD), List.copyOf(q.rejected()));
+  }
 }
