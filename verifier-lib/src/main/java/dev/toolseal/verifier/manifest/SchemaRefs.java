@@ -227,6 +227,8 @@ public final class SchemaRefs {
             rootId = stripEmptyFragment(value.textValue());
           }
         }
+        case "$recursiveRef", "$recursiveAnchor" -> report(pointer, Problem.UNKNOWN_DIALECT,
+            key + " is a draft 2019-09 keyword whose target depends on the dynamic scope");
         case "$schema" -> {
           if (!pointer.equals("/$schema")) {
             report(pointer, Problem.UNKNOWN_DIALECT, "a $schema below the root");

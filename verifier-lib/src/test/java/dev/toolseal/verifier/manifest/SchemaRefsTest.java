@@ -83,6 +83,21 @@ class SchemaRefsTest {
   }
 
   @Test
+  void draft201909RecursiveKeywordsAreRefusedInAnyDialect() throws Exception {
+    // a validator reading a schema without $schema loosely may follow $recursiveRef through the
+    // dynamic scope, which the signed bytes do not fix
+    assertOnly(refused("""
+        {"properties":{"a":{"$recursiveRef":"#"}}}"""),
+        "/inputSchema/properties/a/$recursiveRef", Problem.UNKNOWN_DIALECT);
+    assertOnly(refused("""
+        {"$recursiveAnchor":true,"properties":{"a":{"type":"string"}}}"""),
+        "/inputSchema/$recursiveAnchor", Problem.UNKNOWN_DIALECT);
+    // a property merely named so is a name, not a keyword
+    assertEquals(List.of(), refused("""
+        {"properties":{"$recursiveRef":{"type":"string"}}}"""));
+  }
+
+  @Test
   void aDynamicRefLeavesUnlessItsAnchorIsHere() throws Exception {
     assertOnly(refused("""
         {"properties":{"a":{"$dynamicRef":"https://attacker.example/s.json#meta"}}}"""),
