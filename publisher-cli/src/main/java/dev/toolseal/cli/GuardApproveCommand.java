@@ -98,6 +98,9 @@ final class GuardApproveCommand extends ToolsealCommand {
       throw new CommandFailure(ExitCode.REJECTED, "the server's answers do not make a manifest: "
           + e.getMessage(), e);
     }
+    // a pin is a person's approval of what the tools mean; with a reference leaving a tool's
+    // schema the meaning is not in what would be pinned, so nobody can approve it
+    Snapshots.requireContainedRefs(live, "not approved");
     Optional<ManifestDiff> diff = pin.map(p -> ManifestDiff.between(p.manifest(), live));
     LintReport lint = Linter.lint(live);
     ObjectNode doc = JsonOutput.object();

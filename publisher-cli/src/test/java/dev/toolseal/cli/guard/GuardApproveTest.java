@@ -52,6 +52,15 @@ class GuardApproveTest {
   }
 
   @Test
+  void aToolWhoseSchemaRefersOutsideItselfIsNeverPinnedEvenWhenAPersonSaysYes() throws Exception {
+    Run refused = approve("y\n", "schema-ref-external");
+    assertEquals(ExitCode.REJECTED, refused.code());
+    assertTrue(!Files.exists(dir.resolve("lock.json")), "nothing pinned");
+    assertEquals(ExitCode.OK, approve("y\n", "schema-ref-local").code());
+    assertTrue(Files.exists(dir.resolve("lock.json")));
+  }
+
+  @Test
   void usageErrors() {
     assertEquals(ExitCode.USAGE, Main.run(new PrintStream(new ByteArrayOutputStream()),
         new PrintStream(new ByteArrayOutputStream()), "guard"));
