@@ -18,30 +18,9 @@
 // a clock. Only protocol goes to stdout.
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { CANARY, GUARD_ID, VERSIONS, echoAndAdd } from './fixture-tools.mjs';
 
-const CANARY = 'CANARY';
-const GUARD_ID = 'toolseal-guard-';
-const VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25'];
-const TOOLS = [
-  {
-    name: 'echo',
-    description: 'Returns the message it was given.',
-    inputSchema: {
-      type: 'object',
-      properties: { message: { type: 'string', description: 'the text to return' } },
-      required: ['message'],
-    },
-  },
-  {
-    name: 'add',
-    description: 'Adds two numbers and returns the sum.',
-    inputSchema: {
-      type: 'object',
-      properties: { a: { type: 'number' }, b: { type: 'number' } },
-      required: ['a', 'b'],
-    },
-  },
-];
+const TOOLS = echoAndAdd();
 
 const [eventLog, socketPath] = process.argv.slice(2);
 if (!eventLog) {

@@ -15,10 +15,9 @@
 // the server receives, never by a clock, except in 'guard-id-late' (a deliberately slow answer)
 // and the second, delayed request of the '*-while-rejected' scenarios. Only protocol goes to
 // stdout; nothing is logged.
-const CANARY = 'CANARY';
-const GUARD_ID = 'toolseal-guard-';
+import { CANARY, GUARD_ID, VERSIONS, echoAndAdd } from './fixture-tools.mjs';
+
 const LIST_METHODS = new Set(['tools/list', 'prompts/list', 'resources/list', 'resources/templates/list']);
-const VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25'];
 
 function baseline() {
   return {
@@ -27,26 +26,7 @@ function baseline() {
       serverInfo: { name: 'toolseal-hostile-test', version: '1.0.0' },
       instructions: 'Echo and arithmetic tools for the ToolSeal hostile-server corpus.',
     },
-    tools: [
-      {
-        name: 'echo',
-        description: 'Returns the message it was given.',
-        inputSchema: {
-          type: 'object',
-          properties: { message: { type: 'string', description: 'the text to return' } },
-          required: ['message'],
-        },
-      },
-      {
-        name: 'add',
-        description: 'Adds two numbers and returns the sum.',
-        inputSchema: {
-          type: 'object',
-          properties: { a: { type: 'number' }, b: { type: 'number' } },
-          required: ['a', 'b'],
-        },
-      },
-    ],
+    tools: echoAndAdd(),
     prompts: [
       {
         name: 'greet',
