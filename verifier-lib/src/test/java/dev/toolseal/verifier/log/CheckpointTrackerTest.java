@@ -150,13 +150,22 @@ class CheckpointTrackerTest {
     assertEquals(9, stored(store));
   }
 
-  @Test
-  void stateSurvivesARestartAndStillCatchesTheFork() throws Exception {
-    Path dir = tmp.resolve("checkpoints");
+  /**
+   * Grows {@code log} by two entries and returns a copy of it from before, grown by one other
+   * entry and one more: the same size, another tree under the same key.
+   */
+  private TestLog forkAfterGrowingBoth() {
     TestLog evil = log.copy();
     log.grow(2);
     evil.append("evil".getBytes(StandardCharsets.UTF_8));
     evil.grow(1);
+    return evil;
+  }
+
+  @Test
+  void stateSurvivesARestartAndStillCatchesTheFork() throws Exception {
+    Path dir = tmp.resolve("checkpoints");
+    TestLog evil = forkAfterGrowingBoth();
     new CheckpointTracker(log.trust(), new FileCheckpointStore(dir), log.client())
         .observe(log.checkpoint());
     CheckpointStore restarted = new FileCheckpointStore(dir);
@@ -170,10 +179,7 @@ class CheckpointTrackerTest {
   @Test
   void aForkIsRecordedAndTheLogRefusedAcrossRestartsUntilCleared() throws Exception {
     Path dir = tmp.resolve("checkpoints");
-    TestLog evil = log.copy();
-    log.grow(2);
-    evil.append("evil".getBytes(StandardCharsets.UTF_8));
-    evil.grow(1);
+    TestLog evil = forkAfterGrowingBoth();
     new CheckpointTracker(log.trust(), new FileCheckpointStore(dir), log.client())
         .observe(log.checkpoint());
     LogForkException fork = assertThrows(LogForkException.class,
