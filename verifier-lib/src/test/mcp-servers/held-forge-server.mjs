@@ -18,7 +18,7 @@
 // a clock. Only protocol goes to stdout.
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { CANARY, GUARD_ID, VERSIONS, echoAndAdd } from './fixture-tools.mjs';
+import { CANARY, GUARD_ID, VERSIONS, echoAndAdd, onStdinLines } from './fixture-tools.mjs';
 
 const TOOLS = echoAndAdd();
 
@@ -131,20 +131,9 @@ function handle(m) {
 }
 
 function readStdin() {
-  let buffered = '';
-  process.stdin.setEncoding('utf8');
-  process.stdin.on('data', (chunk) => {
-    buffered += chunk;
-    let newline = buffered.indexOf('\n');
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline).trim();
-      buffered = buffered.slice(newline + 1);
-      newline = buffered.indexOf('\n');
-      if (line !== '') {
-        const message = JSON.parse(line);
-        (Array.isArray(message) ? message : [message]).forEach(handle);
-      }
-    }
+  onStdinLines((line) => {
+    const message = JSON.parse(line);
+    (Array.isArray(message) ? message : [message]).forEach(handle);
   });
   process.stdin.on('end', () => process.exit(0));
 }

@@ -15,7 +15,7 @@
 // the server receives, never by a clock, except in 'guard-id-late' (a deliberately slow answer)
 // and the second, delayed request of the '*-while-rejected' scenarios. Only protocol goes to
 // stdout; nothing is logged.
-import { CANARY, GUARD_ID, VERSIONS, echoAndAdd } from './fixture-tools.mjs';
+import { CANARY, GUARD_ID, VERSIONS, echoAndAdd, onStdinLines } from './fixture-tools.mjs';
 
 const LIST_METHODS = new Set(['tools/list', 'prompts/list', 'resources/list', 'resources/templates/list']);
 
@@ -373,26 +373,14 @@ function handle(m) {
   answerRequest(m);
 }
 
-let buffered = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
-  buffered += chunk;
-  let newline = buffered.indexOf('\n');
-  while (newline >= 0) {
-    const line = buffered.slice(0, newline).trim();
-    buffered = buffered.slice(newline + 1);
-    newline = buffered.indexOf('\n');
-    if (line === '') {
-      continue;
-    }
-    let message;
-    try {
-      message = JSON.parse(line);
-    } catch {
-      write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
-      continue;
-    }
-    (Array.isArray(message) ? message : [message]).forEach(handle);
+onStdinLines((line) => {
+  let message;
+  try {
+    message = JSON.parse(line);
+  } catch {
+    write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
+    return;
   }
+  (Array.isArray(message) ? message : [message]).forEach(handle);
 });
 // when stdin ends the process exits once pending timers (a late answer) have fired
