@@ -1,6 +1,7 @@
 package dev.toolseal.verifier.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.verifier.manifest.Era;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,29 +14,74 @@ import java.util.Objects;
  *
  * <p>Trees are deep-copied in and out. {@code pages} holds a list only for the kinds the server
  * declared (resource templates also need the server to implement their method); each list holds
- * the raw {@code result} object of every page, first page first, {@code nextCursor} included.
+ * the raw {@code result} object of every page, first page first, {@code nextCursor} (and for a
+ * modern server {@code resultType}, {@code ttlMs}, {@code cacheScope} and {@code _meta}) included.
  *
- * @param initializeResult   the raw {@code result} of {@code initialize}
- * @param clientCapabilities the {@code capabilities} the client sent in {@code initialize}
+ * @param era                which protocol era the server was recorded in
+ * @param serverResult       the raw {@code result} of {@code initialize} (legacy) or of
+ *                           {@code server/discover} (modern), whole
+ * @param protocolVersion    legacy: the version the server answered in {@code initialize};
+ *                           modern: the version the recorder sent on every request and the
+ *                           server accepted
+ * @param clientCapabilities the {@code capabilities} the client sent in {@code initialize}, or
+ *                           in each modern request's {@code _meta}
  * @param pages              the raw page results per declared list
  */
-public record RawSnapshot(JsonNode initializeResult, JsonNode clientCapabilities,
-        Map<ListKind, List<JsonNode>> pages) {
+public record RawSnapshot(Era era, JsonNode serverResult, String protocolVersion,
+        JsonNode clientCapabilities, Map<ListKind, List<JsonNode>> pages) {
+
+    /** A legacy snapshot: an {@code initialize} result and the lists read on that session. */
+    public RawSnapshot(JsonNode initializeResult, JsonNode clientCapabilities,
+            Map<ListKind, List<JsonNode>> pages) {
+        this(Era.LEGACY, initializeResult, Objects.requireNonNull(initializeResult, "initializeResult")
+                .path("protocolVersion").asText(""), clientCapabilities, pages);
+    }
+
+    /** A modern snapshot: a {@code server/discover} result and the lists read at {@code version}. */
+    public static RawSnapshot modern(JsonNode discoverResult, String protocolVersion,
+            JsonNode clientCapabilities, Map<ListKind, List<JsonNode>> pages) {
+        return new RawSnapshot(Era.MODERN, discoverResult, protocolVersion, clientCapabilities,
+                pages);
+    }
 
     public RawSnapshot {
-        Objects.requireNonNull(initializeResult, "initializeResult");
+        Objects.requireNonNull(era, "era");
+        Objects.requireNonNull(serverResult, "serverResult");
+        Objects.requireNonNull(protocolVersion, "protocolVersion");
         Objects.requireNonNull(clientCapabilities, "clientCapabilities");
-        if (!initializeResult.isObject()) {
-            throw new IllegalArgumentException("initialize result is not an object");
+        if (!serverResult.isObject()) {
+            throw new IllegalArgumentException((era == Era.LEGACY ? "initialize" : "discover")
+                    + " result is not an object");
         }
-        initializeResult = initializeResult.deepCopy();
+        serverResult = serverResult.deepCopy();
         clientCapabilities = clientCapabilities.deepCopy();
         pages = copy(Objects.requireNonNull(pages, "pages"));
     }
 
     @Override
+    public JsonNode serverResult() {
+        return serverResult.deepCopy();
+    }
+
+    /** The raw {@code initialize} result of a legacy snapshot. */
     public JsonNode initializeResult() {
-        return initializeResult.deepCopy();
+        if (era != Era.LEGACY) {
+            throw new IllegalStateException("a modern snapshot has no initialize result");
+        }
+        return serverResult.deepCopy();
+    }
+
+    /** The raw {@code server/discover} result of a modern snapshot. */
+    public JsonNode discoverResult() {
+        if (era != Era.MODERN) {
+            throw new IllegalStateException("a legacy snapshot has no discover result");
+        }
+        return serverResult.deepCopy();
+    }
+
+    /** The capabilities the server declared, from {@code initialize} or {@code server/discover}. */
+    public JsonNode serverCapabilities() {
+        return serverResult.path("capabilities").deepCopy();
     }
 
     @Override
