@@ -81,7 +81,7 @@ final class GuardApproveCommand extends ToolsealCommand {
       throw new CommandFailure(ExitCode.REJECTED, e.getMessage(), e);
     }
     String version = protocolVersion != null ? protocolVersion : pin.map(p -> p.manifest()
-        .initialize().tree().path("protocolVersion").asText()).orElse(DEFAULT_PROTOCOL_VERSION);
+        .protocolVersion()).orElse(DEFAULT_PROTOCOL_VERSION);
     JsonNode caps = capabilities(pin);
     Main main = (Main) spec.root().userObject();
     err().println("recording " + VisibleText.of(String.join(" ", target.command)) + " ...");

@@ -246,8 +246,7 @@ final class GuardCommand implements Callable<Integer> {
         new TofuVerifier(lock, name, approveFirst, p, clock),
         // the capabilities of the manifest pinned for the name
         () -> lock.pinned(name).map(pinned -> pinned.manifest().clientCapabilities().tree()),
-        pin.map(pinned -> pinned.manifest().initialize().tree().path("protocolVersion"))
-            .filter(JsonNode::isTextual).map(JsonNode::textValue));
+        pin.map(pinned -> pinned.manifest().protocolVersion()));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.toolseal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.cli.lint.LintReport;
 import dev.toolseal.cli.lint.Linter;
@@ -133,8 +134,9 @@ final class SnapshotCommand extends ToolsealCommand {
     doc.put("version", manifest.server().version());
     doc.put("digest", manifest.digest().hex());
     doc.put("file", outFile.toString());
-    doc.set("serverInfo", manifest.initialize().tree().path("serverInfo"));
-    doc.put("protocolVersion", manifest.initialize().tree().path("protocolVersion").asText());
+    doc.put("era", manifest.era().wireName());
+    doc.set("serverInfo", manifest.serverInfo().orElse(NullNode.getInstance()));
+    doc.put("protocolVersion", manifest.protocolVersion());
     for (EntryKind kind : EntryKind.values()) {
       if (kind.isListKind()) {
         ArrayNode ids = doc.putArray(kind.arrayName().orElseThrow());

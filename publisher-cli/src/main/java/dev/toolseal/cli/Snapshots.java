@@ -1,6 +1,6 @@
 package dev.toolseal.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.verifier.gate.LiveManifests;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.RawSession;
@@ -8,7 +8,6 @@ import dev.toolseal.verifier.manifest.SchemaRefs;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.manifest.VisibleText;
-import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.RawSnapshot;
 import java.util.List;
@@ -20,10 +19,7 @@ final class Snapshots {
 
   /** The raw session of {@code snapshot}, for the release {@code server}. */
   static RawSession session(ServerRef server, RawSnapshot snapshot) {
-    return new RawSession(server, snapshot.clientCapabilities().toString(),
-        snapshot.initializeResult().toString(), pages(snapshot, ListKind.TOOLS),
-        pages(snapshot, ListKind.PROMPTS), pages(snapshot, ListKind.RESOURCES),
-        pages(snapshot, ListKind.RESOURCE_TEMPLATES));
+    return LiveManifests.session(server, snapshot, snapshot.clientCapabilities());
   }
 
   /**
@@ -43,11 +39,6 @@ final class Snapshots {
           key + " at " + r.pointer() + ": " + r.problem() + ": " + r.detail()))));
       throw new CommandFailure(ExitCode.REJECTED, text.toString(), e);
     }
-  }
-
-  private static List<String> pages(RawSnapshot snapshot, ListKind kind) {
-    return snapshot.pages().getOrDefault(kind, List.of()).stream().map(JsonNode::toString)
-        .toList();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.toolseal.cli.lint.TextSite.Role;
 import dev.toolseal.verifier.manifest.CanonicalJson;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
+import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +15,9 @@ import java.util.Map;
 
 /**
  * Every text of a manifest, in part order: each string value and each object member name of
- * every part (tools, prompts, resources, templates, the initialize result with its instructions,
- * the release identity and the client capabilities), with its pointer into the part and into the
- * stored document ({@code /tools/3/inputSchema/properties/path/description}).
+ * every part (tools, prompts, resources, templates, the initialize or discover result with its
+ * instructions, the release identity and the client capabilities), with its pointer into the part
+ * and into the stored document ({@code /tools/3/inputSchema/properties/path/description}).
  */
 public final class ManifestTexts {
   private ManifestTexts() {}
@@ -32,19 +33,29 @@ public final class ManifestTexts {
         int i = index.merge(key.kind(), 1, Integer::sum) - 1;
         base = "/" + key.kind().arrayName().orElseThrow() + "/" + i;
       } else {
-        base = fixedBase(key);
+        base = fixedBase(key, manifest.era());
       }
       new Walker(key, base, out).walk(part.getValue().tree(), new ArrayList<>());
     }
     return out;
   }
 
-  private static String fixedBase(EntryKey key) {
+  private static String fixedBase(EntryKey key, Era era) {
     if (key.equals(EntryKey.RELEASE_SERVER)) {
       return "/server";
     }
     if (key.equals(EntryKey.CLIENT_CAPABILITIES)) {
       return "/clientCapabilities";
+    }
+    if (era == Era.MODERN) {
+      if (key.equals(EntryKey.SERVER_INFO)) {
+        return "/serverInfo";
+      }
+      if (key.equals(EntryKey.SERVER_ERA) || key.equals(EntryKey.SERVER_PROTOCOL_VERSION)) {
+        return "/" + key.id(); // top-level members of a v2 document
+      }
+      // the extra part is the discover result minus the named members
+      return key.equals(EntryKey.SERVER_EXTRA) ? "/discover" : "/discover/" + key.id();
     }
     if (key.equals(EntryKey.SERVER_INFO)) {
       return "/initialize/serverInfo";

@@ -126,12 +126,18 @@ public class ServerPages {
     }
 
     private static VisibleLines instructions(JsonNode manifest) {
-        JsonNode instructions = manifest.path("initialize").path("instructions");
+        JsonNode instructions = serverAnswer(manifest).path("instructions");
         return instructions.isTextual() ? VisibleLines.of(instructions.textValue()) : null;
     }
 
+    /** The server's own answer in a stored manifest: initialize (v1, legacy) or discover (v2). */
+    private static JsonNode serverAnswer(JsonNode manifest) {
+        return manifest.has("initialize") ? manifest.path("initialize") : manifest.path("discover");
+    }
+
     private static String title(JsonNode manifest, String name) {
-        JsonNode info = manifest.path("initialize").path("serverInfo");
+        JsonNode info = manifest.has("initialize") ? manifest.path("initialize").path("serverInfo")
+                : manifest.path("serverInfo");
         JsonNode title = info.path("title").isTextual() ? info.path("title") : info.path("name");
         return VisibleText.of(title.isTextual() ? title.textValue() : name);
     }

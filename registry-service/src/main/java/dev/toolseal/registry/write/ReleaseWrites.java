@@ -3,6 +3,7 @@ package dev.toolseal.registry.write;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.toolseal.registry.problem.ProblemException;
 import dev.toolseal.registry.problem.ProblemType;
 import dev.toolseal.registry.store.KeyRole;
@@ -252,7 +253,7 @@ public class ReleaseWrites {
 
     /** serverInfo.title, else serverInfo.name, for search and listings. */
     static String description(ToolManifest manifest) {
-        var info = manifest.initialize().tree().path("serverInfo");
+        var info = manifest.serverInfo().orElse(MissingNode.getInstance());
         String title = info.path("title").asText("");
         return title.isEmpty() ? info.path("name").asText("") : title;
     }

@@ -3,8 +3,10 @@ package dev.toolseal.verifier.gate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.manifest.ManifestAssembler;
 import dev.toolseal.verifier.manifest.ManifestException;
+import dev.toolseal.verifier.manifest.RawSession;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.ListKind;
@@ -36,12 +38,21 @@ public final class LiveManifests {
      */
     public static ToolManifest of(ServerRef server, RawSnapshot snapshot, JsonNode comparedCapabilities)
             throws ManifestException {
+        return new ManifestAssembler().assemble(session(server, snapshot, comparedCapabilities));
+    }
+
+    /**
+     * The manifest assembler's input for {@code snapshot}, in the snapshot's era, with {@code
+     * comparedCapabilities} as the client capabilities.
+     */
+    public static RawSession session(ServerRef server, RawSnapshot snapshot,
+            JsonNode comparedCapabilities) {
         Map<ListKind, List<JsonNode>> pages = snapshot.pages(); // one copy, not one per list
-        var session = new dev.toolseal.verifier.manifest.RawSession(server,
-                text(comparedCapabilities), text(snapshot.initializeResult()),
+        return new RawSession(server, snapshot.era(), text(comparedCapabilities),
+                text(snapshot.serverResult()),
+                snapshot.era() == Era.MODERN ? snapshot.protocolVersion() : "",
                 texts(pages, ListKind.TOOLS), texts(pages, ListKind.PROMPTS),
                 texts(pages, ListKind.RESOURCES), texts(pages, ListKind.RESOURCE_TEMPLATES));
-        return new ManifestAssembler().assemble(session);
     }
 
     /** Starts or connects to {@code endpoint}, records it once and returns its manifest. */

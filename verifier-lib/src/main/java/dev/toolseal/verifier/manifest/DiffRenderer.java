@@ -22,6 +22,13 @@ public final class DiffRenderer {
     }
     StringBuilder out = new StringBuilder();
     for (ManifestChange change : diff.changes()) {
+      if (change.key().equals(EntryKey.SERVER_ERA)) { // then every server part differs too
+        line(out, "protocol era changed: " + (change instanceof Added ? "legacy -> modern"
+            : "modern -> legacy") + " (the server now answers "
+            + (change instanceof Added ? "server/discover" : "initialize") + " instead)");
+      }
+    }
+    for (ManifestChange change : diff.changes()) {
       if (change instanceof Added a) {
         line(out, name(a.key()) + " added: " + show(a.value()));
       } else if (change instanceof Removed r) {

@@ -84,6 +84,41 @@ final class EntryCollector {
     }
   }
 
+  /**
+   * A stored (stripped) modern discover result: {@code supportedVersions} an array of strings,
+   * {@code capabilities} an object, {@code instructions} a string if present; and none of the
+   * members a manifest does not keep.
+   */
+  static void checkDiscover(JsonNode discover, String source, String pointer)
+      throws ManifestException {
+    requireObject(discover, source, pointer);
+    JsonNode versions = requireMember(discover, "supportedVersions", source, pointer);
+    if (!versions.isArray() || versions.isEmpty()) {
+      throw new ManifestException(Reason.WRONG_TYPE, source, pointer + "/supportedVersions",
+          "expected a non-empty array of strings");
+    }
+    for (int i = 0; i < versions.size(); i++) {
+      if (!versions.get(i).isTextual()) {
+        throw wrongType(source, pointer + "/supportedVersions/" + i);
+      }
+    }
+    requireObject(requireMember(discover, "capabilities", source, pointer), source,
+        pointer + "/capabilities");
+    if (discover.has("instructions") && !discover.get("instructions").isTextual()) {
+      throw wrongType(source, pointer + "/instructions");
+    }
+    for (String dropped : ManifestAssembler.DROPPED_FROM_DISCOVER) {
+      if (discover.has(dropped)) {
+        throw new ManifestException(Reason.UNKNOWN_FIELD, source, pointer + "/" + dropped,
+            "not kept in a manifest");
+      }
+    }
+    if (discover.path("_meta").has(ManifestAssembler.SERVER_INFO_META)) {
+      throw new ManifestException(Reason.UNKNOWN_FIELD, source, pointer + "/_meta/"
+          + Pointers.escape(ManifestAssembler.SERVER_INFO_META), "kept as serverInfo");
+    }
+  }
+
   static JsonNode requireMember(JsonNode object, String member, String source, String pointer)
       throws ManifestException {
     JsonNode value = object.get(member);

@@ -20,7 +20,15 @@ public record EntryKey(EntryKind kind, String id) implements Comparable<EntryKey
   public static final EntryKey SERVER_INFO = new EntryKey(EntryKind.SERVER, "info");
   public static final EntryKey SERVER_CAPABILITIES = new EntryKey(EntryKind.SERVER, "capabilities");
   public static final EntryKey SERVER_INSTRUCTIONS = new EntryKey(EntryKind.SERVER, "instructions");
-  /** Members of the initialize result other than the four above (for example {@code _meta}). */
+  /** A modern-era manifest's era, {@code "modern"}; legacy manifests have no such part. */
+  public static final EntryKey SERVER_ERA = new EntryKey(EntryKind.SERVER, "era");
+  /** A modern server's {@code server/discover} {@code supportedVersions}. */
+  public static final EntryKey SERVER_SUPPORTED_VERSIONS =
+      new EntryKey(EntryKind.SERVER, "supportedVersions");
+  /**
+   * Members of the initialize (or stripped discover) result other than those above (for example
+   * {@code _meta}).
+   */
   public static final EntryKey SERVER_EXTRA = new EntryKey(EntryKind.SERVER, "extra");
 
   public EntryKey {

@@ -40,7 +40,12 @@ public class ManifestException extends Exception {
     /** Two entries of one kind share a name (see {@link DuplicateEntryException}). */
     DUPLICATE_ENTRY,
     /** A tool's schema has a {@code $ref} that leaves it (see {@link SchemaRefs}). */
-    SCHEMA_REF_LEAVES
+    SCHEMA_REF_LEAVES,
+    /**
+     * The results of one recording break a rule of the MCP protocol (a list or discover result
+     * that is not {@code complete}, two server identities in one recording).
+     */
+    PROTOCOL
   }
 
   private final Reason reason;

@@ -15,8 +15,12 @@ import java.util.TreeMap;
 
 /**
  * The stored form of a {@link ToolManifest} (docs/design/manifest.md): one JSON object with
- * {@code manifestVersion}, {@code server}, {@code clientCapabilities}, {@code initialize} and the
- * four entry arrays {@code tools}, {@code prompts}, {@code resources}, {@code resourceTemplates}.
+ * {@code manifestVersion}, {@code server}, {@code clientCapabilities}, the server's own answer,
+ * and the four entry arrays {@code tools}, {@code prompts}, {@code resources}, {@code
+ * resourceTemplates}. A legacy-era manifest is a v1 document and its answer is {@code
+ * initialize}; a modern-era manifest is a v2 document with {@code era} ({@code "modern"}), {@code
+ * protocolVersion}, {@code discover} and, when the server named itself, {@code serverInfo}
+ * (docs/design/eras.md, section 2).
  * {@link #format} writes its RFC 8785 canonical bytes, with each array sorted by entry identity;
  * {@link #parse} reads any formatting and any array order back, strictly.
  */
@@ -25,6 +29,9 @@ public final class ManifestFormat {
   private static final Set<String> MEMBERS =
       Set.of("manifestVersion", "server", "clientCapabilities", "initialize", "tools", "prompts",
           "resources", "resourceTemplates");
+  private static final Set<String> MEMBERS_2 =
+      Set.of("manifestVersion", "era", "server", "clientCapabilities", "protocolVersion",
+          "discover", "serverInfo", "tools", "prompts", "resources", "resourceTemplates");
 
   private final ManifestLimits limits;
   private final StrictJson json;
@@ -57,7 +64,7 @@ public final class ManifestFormat {
         arrays.put(kind, m.entries(kind));
       }
     }
-    return documentText(m.server(), m.clientCapabilities(), m.initialize(), arrays);
+    return documentText(m.server(), m.clientCapabilities(), m.side(), arrays);
   }
 
   /**
@@ -65,18 +72,32 @@ public final class ManifestFormat {
    * is structural, so this is JCS of any document tree with these members whose parts have these
    * canonical texts.
    */
-  private static String documentText(ServerRef server, CanonicalJson client, CanonicalJson init,
-      Map<EntryKind, List<CanonicalJson>> arrays) {
+  private static String documentText(ServerRef server, CanonicalJson client,
+      ToolManifest.ServerSide side, Map<EntryKind, List<CanonicalJson>> arrays) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     TreeMap<String, String> members = new TreeMap<>();
-    members.put("manifestVersion", Jcs.canonical(f.textNode(ToolManifest.VERSION)));
     ObjectNode serverNode = f.objectNode();
     serverNode.put("name", server.name());
     serverNode.put("version", server.version());
     members.put("server", Jcs.canonical(serverNode));
     members.put("clientCapabilities", client.text());
-    members.put("initialize", init.text());
     int size = 256;
+    if (side instanceof ToolManifest.Modern modern) {
+      members.put("manifestVersion", Jcs.canonical(f.textNode(ToolManifest.VERSION_2)));
+      members.put("era", Jcs.canonical(f.textNode(Era.MODERN.wireName())));
+      members.put("protocolVersion", Jcs.canonical(f.textNode(modern.protocolVersion())));
+      members.put("discover", modern.discover().text());
+      size += modern.discover().text().length();
+      if (modern.serverInfo() != null) {
+        members.put("serverInfo", modern.serverInfo().text());
+        size += modern.serverInfo().text().length();
+      }
+    } else {
+      ToolManifest.Legacy legacy = (ToolManifest.Legacy) side;
+      members.put("manifestVersion", Jcs.canonical(f.textNode(ToolManifest.VERSION)));
+      members.put("initialize", legacy.initialize().text());
+      size += legacy.initialize().text().length();
+    }
     for (Map.Entry<EntryKind, List<CanonicalJson>> kind : arrays.entrySet()) {
       StringJoiner array = new StringJoiner(",", "[", "]");
       for (CanonicalJson e : kind.getValue()) {
@@ -85,7 +106,7 @@ public final class ManifestFormat {
       }
       members.put(kind.getKey().arrayName().orElseThrow(), array.toString());
     }
-    StringBuilder out = new StringBuilder(size + init.text().length());
+    StringBuilder out = new StringBuilder(size);
     out.append('{');
     for (Map.Entry<String, String> member : members.entrySet()) {
       if (out.length() > 1) {
@@ -101,12 +122,21 @@ public final class ManifestFormat {
   static ObjectNode document(ToolManifest m) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode doc = f.objectNode();
-    doc.put("manifestVersion", ToolManifest.VERSION);
+    doc.put("manifestVersion", m.manifestVersion());
     ObjectNode server = doc.putObject("server");
     server.put("name", m.server().name());
     server.put("version", m.server().version());
     doc.set("clientCapabilities", m.clientCapabilities().tree());
-    doc.set("initialize", m.initialize().tree());
+    if (m.side() instanceof ToolManifest.Modern modern) {
+      doc.put("era", Era.MODERN.wireName());
+      doc.put("protocolVersion", modern.protocolVersion());
+      doc.set("discover", modern.discover().tree());
+      if (modern.serverInfo() != null) {
+        doc.set("serverInfo", modern.serverInfo().tree());
+      }
+    } else {
+      doc.set("initialize", m.initialize().tree());
+    }
     for (EntryKind kind : EntryKind.values()) {
       if (kind.isListKind()) {
         ArrayNode array = doc.putArray(kind.arrayName().orElseThrow());
@@ -152,7 +182,7 @@ public final class ManifestFormat {
     json.checkTree(tree, SOURCE);
     Map<EntryKind, List<CanonicalJson>> arrays = new EnumMap<>(EntryKind.class);
     ToolManifest m = read(tree, arrays);
-    String text = documentText(m.server(), m.clientCapabilities(), m.initialize(), arrays);
+    String text = documentText(m.server(), m.clientCapabilities(), m.side(), arrays);
     // a char is 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): count only when it matters
     long size = 3L * text.length() <= limits.maxBytes() ? 0 : utf8Length(text);
     if (size > limits.maxBytes()) {
@@ -196,22 +226,23 @@ public final class ManifestFormat {
   private ToolManifest read(JsonNode doc, Map<EntryKind, List<CanonicalJson>> arrays)
       throws ManifestException {
     EntryCollector.requireObject(doc, SOURCE, "");
-    for (Map.Entry<String, JsonNode> member : doc.properties()) {
-      if (!MEMBERS.contains(member.getKey())) {
-        throw new ManifestException(Reason.UNKNOWN_FIELD, SOURCE,
-            "/" + Pointers.escape(member.getKey()), "not a manifest v1 member");
-      }
-    }
     JsonNode version = EntryCollector.requireMember(doc, "manifestVersion", SOURCE, "");
-    if (!version.isTextual() || !version.textValue().equals(ToolManifest.VERSION)) {
-      throw new ManifestException(
-          Reason.UNSUPPORTED_VERSION, SOURCE, "/manifestVersion", "expected " + ToolManifest.VERSION);
+    boolean v2 = version.isTextual() && version.textValue().equals(ToolManifest.VERSION_2);
+    if (!v2 && !(version.isTextual() && version.textValue().equals(ToolManifest.VERSION))) {
+      throw new ManifestException(Reason.UNSUPPORTED_VERSION, SOURCE, "/manifestVersion",
+          "expected " + ToolManifest.VERSION + " or " + ToolManifest.VERSION_2);
+    }
+    for (Map.Entry<String, JsonNode> member : doc.properties()) {
+      if (!(v2 ? MEMBERS_2 : MEMBERS).contains(member.getKey())) {
+        throw new ManifestException(Reason.UNKNOWN_FIELD, SOURCE,
+            "/" + Pointers.escape(member.getKey()),
+            "not a manifest " + (v2 ? "v2" : "v1") + " member");
+      }
     }
     ServerRef server = server(EntryCollector.requireMember(doc, "server", SOURCE, ""));
     JsonNode client = EntryCollector.requireMember(doc, "clientCapabilities", SOURCE, "");
     EntryCollector.requireObject(client, SOURCE, "/clientCapabilities");
-    JsonNode init = EntryCollector.requireMember(doc, "initialize", SOURCE, "");
-    EntryCollector.checkInitialize(init, SOURCE, "/initialize");
+    ToolManifest.ServerSide side = v2 ? modernSide(doc) : legacySide(doc);
     EntryCollector entries = new EntryCollector(limits);
     for (EntryKind kind : EntryKind.values()) {
       if (kind.isListKind()) {
@@ -220,8 +251,35 @@ public final class ManifestFormat {
             kind, EntryCollector.requireMember(doc, array, SOURCE, ""), SOURCE, "/" + array));
       }
     }
-    return new ToolManifest(
-        server, CanonicalJson.of(client), CanonicalJson.of(init), entries.entries());
+    return new ToolManifest(server, CanonicalJson.of(client), side, entries.entries());
+  }
+
+  private static ToolManifest.ServerSide legacySide(JsonNode doc) throws ManifestException {
+    JsonNode init = EntryCollector.requireMember(doc, "initialize", SOURCE, "");
+    EntryCollector.checkInitialize(init, SOURCE, "/initialize");
+    return new ToolManifest.Legacy(CanonicalJson.of(init));
+  }
+
+  /** A v2 document's server side; v2 holds modern-era manifests only (legacy ones are v1). */
+  private static ToolManifest.ServerSide modernSide(JsonNode doc) throws ManifestException {
+    JsonNode era = EntryCollector.requireMember(doc, "era", SOURCE, "");
+    if (!era.isTextual() || !era.textValue().equals(Era.MODERN.wireName())) {
+      throw new ManifestException(Reason.UNSUPPORTED_VERSION, SOURCE, "/era",
+          "a v2 manifest is of the modern era; legacy-era manifests are stored as v1");
+    }
+    JsonNode version = EntryCollector.requireMember(doc, "protocolVersion", SOURCE, "");
+    if (!version.isTextual() || version.textValue().isEmpty()) {
+      throw new ManifestException(Reason.WRONG_TYPE, SOURCE, "/protocolVersion",
+          "expected a non-empty string");
+    }
+    JsonNode discover = EntryCollector.requireMember(doc, "discover", SOURCE, "");
+    EntryCollector.checkDiscover(discover, SOURCE, "/discover");
+    JsonNode info = doc.get("serverInfo");
+    if (info != null) {
+      EntryCollector.requireObject(info, SOURCE, "/serverInfo");
+    }
+    return new ToolManifest.Modern(version.textValue(), CanonicalJson.of(discover),
+        info == null ? null : CanonicalJson.of(info));
   }
 
   private static ServerRef server(JsonNode node) throws ManifestException {

@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The raw JSON an MCP client received in one session, exactly as it came off the wire: the
+ * The raw JSON an MCP client received from one server, exactly as it came off the wire: the
  * JSON-RPC {@code result} objects, never SDK-typed records (which drop unknown fields). The caller
  * follows {@code nextCursor} and hands over every page of every list method, in order.
  *
  * @param server the release the session is recorded for
- * @param clientCapabilities the capabilities object the client sent in {@code initialize}
- * @param initializeResult the {@code initialize} result object
+ * @param era the server's protocol era
+ * @param clientCapabilities the capabilities object the client sent (in {@code initialize}, or in
+ *     every modern request's {@code _meta})
+ * @param serverResult the {@code initialize} result object (legacy) or the {@code server/discover}
+ *     result object (modern), whole
+ * @param protocolVersion modern: the protocol version the client sent on every request; legacy:
+ *     empty (the version is inside the initialize result)
  * @param toolsPages every {@code tools/list} result object
  * @param promptsPages every {@code prompts/list} result object
  * @param resourcesPages every {@code resources/list} result object
@@ -18,20 +23,49 @@ import java.util.Objects;
  */
 public record RawSession(
     ServerRef server,
+    Era era,
     String clientCapabilities,
-    String initializeResult,
+    String serverResult,
+    String protocolVersion,
     List<String> toolsPages,
     List<String> promptsPages,
     List<String> resourcesPages,
     List<String> resourceTemplatesPages) {
   public RawSession {
     Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(era, "era");
     Objects.requireNonNull(clientCapabilities, "clientCapabilities");
-    Objects.requireNonNull(initializeResult, "initializeResult");
+    Objects.requireNonNull(serverResult, "serverResult");
+    Objects.requireNonNull(protocolVersion, "protocolVersion");
     toolsPages = List.copyOf(toolsPages);
     promptsPages = List.copyOf(promptsPages);
     resourcesPages = List.copyOf(resourcesPages);
     resourceTemplatesPages = List.copyOf(resourceTemplatesPages);
+  }
+
+  /** A legacy session: an {@code initialize} result and the lists read on that session. */
+  public RawSession(ServerRef server, String clientCapabilities, String initializeResult,
+      List<String> toolsPages, List<String> promptsPages, List<String> resourcesPages,
+      List<String> resourceTemplatesPages) {
+    this(server, Era.LEGACY, clientCapabilities, initializeResult, "", toolsPages, promptsPages,
+        resourcesPages, resourceTemplatesPages);
+  }
+
+  /** A modern recording: a {@code server/discover} result and the lists read at {@code version}. */
+  public static RawSession modern(ServerRef server, String clientCapabilities,
+      String protocolVersion, String discoverResult, List<String> toolsPages,
+      List<String> promptsPages, List<String> resourcesPages,
+      List<String> resourceTemplatesPages) {
+    return new RawSession(server, Era.MODERN, clientCapabilities, discoverResult, protocolVersion,
+        toolsPages, promptsPages, resourcesPages, resourceTemplatesPages);
+  }
+
+  /** The {@code initialize} result of a legacy session. */
+  public String initializeResult() {
+    if (era != Era.LEGACY) {
+      throw new IllegalStateException("a modern session has no initialize result");
+    }
+    return serverResult;
   }
 
   /** The pages of one list kind. */

@@ -237,7 +237,12 @@ class ManifestStrictnessTest {
         StandardCharsets.UTF_8);
     ManifestFormat format = new ManifestFormat();
     assertEquals(Reason.UNSUPPORTED_VERSION, assertThrows(ManifestException.class,
-        () -> format.parse(bytes(doc.replace("manifest/v1", "manifest/v2")))).reason());
+        () -> format.parse(bytes(doc.replace("manifest/v1", "manifest/v3")))).reason());
+    // a legacy document relabelled v2 (which holds modern-era manifests only) is refused too
+    ManifestException relabelled = assertThrows(ManifestException.class,
+        () -> format.parse(bytes(doc.replace("manifest/v1", "manifest/v2"))));
+    assertEquals(Reason.UNKNOWN_FIELD, relabelled.reason());
+    assertEquals("/initialize", relabelled.pointer());
     assertEquals(Reason.UNKNOWN_FIELD, assertThrows(ManifestException.class,
         () -> format.parse(bytes(doc.replaceFirst("\\{", "{\"extra\":1,")))).reason());
     ObjectNode noPrompts = SampleSession.obj(doc);

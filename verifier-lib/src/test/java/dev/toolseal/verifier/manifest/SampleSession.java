@@ -63,6 +63,15 @@ final class SampleSession {
       {"resourceTemplates": [
         {"uriTemplate": "weather://{city}/today", "name": "today"}]}""")));
 
+  /** The modern-era counterpart of {@link #initialize}: a raw {@code server/discover} result. */
+  ObjectNode discover = obj("""
+      {"supportedVersions": ["2026-07-28"],
+       "capabilities": {"tools": {"listChanged": true}, "prompts": {}, "resources": {}},
+       "instructions": "Use get_forecast for weather questions.",
+       "resultType": "complete", "ttlMs": 0, "cacheScope": "private",
+       "_meta": {"io.modelcontextprotocol/serverInfo":
+                   {"name": "weather", "title": "Acme Weather", "version": "1.2.0"}}}""");
+
   static ObjectNode obj(String json) {
     try {
       return (ObjectNode) JSON.readTree(json);
@@ -96,6 +105,28 @@ final class SampleSession {
     return new RawSession(SERVER, writer.apply(client), writer.apply(initialize),
         toolPages.stream().map(writer).toList(), promptPages.stream().map(writer).toList(),
         resourcePages.stream().map(writer).toList(), templatePages.stream().map(writer).toList());
+  }
+
+  /**
+   * The same lists recorded from a modern server: each page as a modern server sends it, with
+   * {@code resultType}, {@code ttlMs}, {@code cacheScope} and the server identity of {@link
+   * #discover} in {@code _meta}.
+   */
+  RawSession rawModern() {
+    Function<ObjectNode, String> page = p -> {
+      ObjectNode copy = p.deepCopy();
+      copy.put("resultType", "complete").put("ttlMs", 60000).put("cacheScope", "public");
+      copy.putObject("_meta").set("io.modelcontextprotocol/serverInfo",
+          discover.path("_meta").path("io.modelcontextprotocol/serverInfo").deepCopy());
+      return copy.toString();
+    };
+    return RawSession.modern(SERVER, client.toString(), "2026-07-28", discover.toString(),
+        toolPages.stream().map(page).toList(), promptPages.stream().map(page).toList(),
+        resourcePages.stream().map(page).toList(), templatePages.stream().map(page).toList());
+  }
+
+  ToolManifest modernManifest() throws ManifestException {
+    return new ManifestAssembler().assemble(rawModern());
   }
 
   ToolManifest manifest() throws ManifestException {
