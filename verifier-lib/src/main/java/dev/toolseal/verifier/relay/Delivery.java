@@ -1,8 +1,10 @@
 package dev.toolseal.verifier.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.manifest.VisibleText;
+import java.util.Optional;
 
 /**
  * Delivers what the upstream sent, once it was routed on arrival, under the verdict in force
@@ -25,14 +27,50 @@ final class Delivery {
     this.routing = routing;
   }
 
-  /** An answer to a forwarded client request, under the verdict in force. */
-  void response(RpcMessage m, byte[] raw, GuardVerdict verdict) {
+  /** What became of an answer to a forwarded client request. */
+  enum Answered {
+    /** Relayed, or replaced by a refusal under the rules. */
+    DONE,
+    /** Refused: another server than the verified one answered (verify again). */
+    ANOTHER_SERVER,
+    /** Refused: it broke the protocol's rules (a routing violation). */
+    VIOLATION
+  }
+
+  /**
+   * An answer to a forwarded client request of {@code method}, under the verdict in force. In a
+   * modern session ({@code modernClientCapabilities} not null) an answer that names another
+   * server than the verified one is refused, and one that asks for input (docs/design/eras.md,
+   * section 6) is relayed only where the verdict lets server requests through.
+   */
+  Answered response(RpcMessage m, byte[] raw, GuardVerdict verdict, String method,
+      JsonNode modernClientCapabilities) {
+    RpcId id = m.id().get();
     if (verdict.rejectsServer()) {
-      toClient.send(RpcParser.write(Admission.refusal(m.id().get(), "SERVER_REJECTED", null,
+      toClient.send(RpcParser.write(Admission.refusal(id, "SERVER_REJECTED", null,
           verdict, settings)));
-    } else {
-      toClient.send(raw != null ? raw : m.bytes());
+      return Answered.DONE;
     }
+    if (modernClientCapabilities != null && verdict.fromAnotherServer(m)) {
+      dropped("refused", "an answer to " + VisibleText.of(method) + " (id "
+          + VisibleText.of(id.toString()) + ") from another server than the verified one", verdict);
+      toClient.send(RpcParser.write(Admission.refusal(id, "NOT_VERIFIED", null, verdict,
+          settings)));
+      return Answered.ANOTHER_SERVER;
+    }
+    if (modernClientCapabilities != null && InputRequests.asksForInput(m)) {
+      Optional<String> broken = InputRequests.violation(m, method, modernClientCapabilities);
+      if (broken.isPresent()
+          || !ServerMessages.requestAllowed(verdict, settings.allowServerRequests())) {
+        dropped("refused", broken.orElse("input requests") + " in an answer to "
+            + VisibleText.of(method) + " (id " + VisibleText.of(id.toString()) + ")", verdict);
+        toClient.send(RpcParser.write(Admission.refusal(id, "SERVER_REQUEST_REFUSED", null,
+            verdict, settings)));
+        return broken.isPresent() ? Answered.VIOLATION : Answered.DONE;
+      }
+    }
+    toClient.send(raw != null ? raw : m.bytes());
+    return Answered.DONE;
   }
 
   /** The server's {@code ping}: answered by the guard itself, under any verdict or none. */

@@ -3,6 +3,7 @@ package dev.toolseal.verifier.relay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.gate.GateReason;
+import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.manifest.VisibleText;
 import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.McpRecordingException;
@@ -48,6 +49,10 @@ final class GuardSession implements RequestChannel {
   private GuardVerdict sticky;
   private long generation;
   private boolean upstreamGone;
+  // a modern session (docs/design/eras.md, section 7): the protocol version relayed and the
+  // client capabilities of the client's first modern request; null in a legacy session
+  private String modernVersion;
+  private JsonNode modernCapabilities;
 
   GuardSession(GuardSettings settings, Outbox toClient, Outbox toUpstream,
       Verification verification) {
@@ -119,9 +124,15 @@ final class GuardSession implements RequestChannel {
         if (own.pending(id) || routing.inFlight(id) || handshake.awaitsAnswer(id)) {
           sink.answer(refusal(id, "ID_IN_USE"));
         } else if (m.is("initialize")) {
-          if (!handshake.clientInitialize(m, raw, sink == direct)) {
+          if (modernVersion != null || referenceEra() == Era.MODERN) {
+            sink.answer(legacyClientRefused(id));
+          } else if (!handshake.clientInitialize(m, raw, sink == direct)) {
             sink.answer(refusal(id, "ALREADY_INITIALIZED"));
           }
+        } else if (!handshake.seen() && (modernVersion != null || ModernMeta.isModern(m))) {
+          modern(m, raw, sink, id);
+        } else if (m.is("server/discover")) { // a legacy session: its initialize said it all
+          sink.answer(Responses.error(id, Responses.METHOD_NOT_FOUND, "Method not found"));
         } else if (verdict == null) {
           hold(Held.client(m, raw), sink);
         } else if (stale(m)) {
@@ -134,9 +145,70 @@ final class GuardSession implements RequestChannel {
     }
   }
 
+  /**
+   * A request of a modern client (docs/design/eras.md, section 7). The first one fixes the
+   * version relayed (the reference's, else the one it names) and starts the verification; each
+   * must name that version; {@code server/discover} is answered from the verdict.
+   */
+  private void modern(RpcMessage m, byte[] raw, ClientSink sink, RpcId id) {
+    Optional<String> asked = ModernMeta.requestedVersion(m);
+    Optional<String> reference = settings.referenceProtocolVersion();
+    if (referenceEra() == Era.LEGACY) {
+      settings.diagnostics().accept("the client speaks MCP " + VisibleText.of(asked.orElse("?"))
+          + " (no initialize), but the reference of " + VisibleText.of(settings.server().name())
+          + " was recorded at " + reference.get() + "; configure the client for "
+          + reference.get());
+      sink.answer(ModernMeta.unsupportedVersion(id, reference.get(), asked));
+      return;
+    }
+    if (modernVersion == null) {
+      if (asked.isEmpty()) {
+        sink.answer(ModernMeta.unsupportedVersion(id,
+            reference.orElse(ModernMeta.FIRST_MODERN_VERSION), asked));
+        return;
+      }
+      modernVersion = reference.orElse(asked.get());
+      modernCapabilities = ModernMeta.clientCapabilities(m);
+      startVerification();
+    }
+    if (!asked.equals(Optional.of(modernVersion))) {
+      sink.answer(ModernMeta.unsupportedVersion(id, modernVersion, asked));
+    } else if (verdict == null) {
+      hold(Held.client(m, raw), sink);
+    } else if (stale(m)) {
+      startVerification();
+      hold(Held.client(m, raw), sink);
+    } else if (m.is("server/discover")) {
+      sink.answer(verdict.rejectsServer() ? refusal(id, "SERVER_REJECTED")
+          : verdict.discoverResult(modernVersion).map(r -> Responses.result(id, r))
+              .orElseGet(() -> refusal(id, "SERVER_REJECTED")));
+    } else {
+      decide(m, raw, sink, id);
+    }
+  }
+
+  /** The era of the reference (pin or release), when one is known before the upstream starts. */
+  private Era referenceEra() {
+    return settings.referenceProtocolVersion().map(ModernMeta::eraOf).orElse(null);
+  }
+
+  /** A legacy client's initialize in front of a modern server: refused, said on stderr. */
+  private ObjectNode legacyClientRefused(RpcId id) {
+    settings.diagnostics().accept("the client opened a legacy MCP session (initialize), but "
+        + VisibleText.of(settings.server().name()) + " is relayed at MCP "
+        + (modernVersion != null ? modernVersion : settings.referenceProtocolVersion().get())
+        + ", which has no initialize; configure the client for that version");
+    return refusal(id, "UNSUPPORTED_ERA");
+  }
+
+  /** Whether the upstream is in a session the guard can verify (initialized, or modern). */
+  private boolean ready() {
+    return handshake.initialized() || modernVersion != null;
+  }
+
   /** Whether {@code m} is a list request under a verdict older than the evidence age bound. */
   private boolean stale(RpcMessage m) {
-    return sticky == null && handshake.initialized() && verifiedAt != null && !releasing
+    return sticky == null && ready() && verifiedAt != null && !releasing
         && ListKind.ofMethod(m.method().orElse("")).isPresent()
         && !settings.clock().instant().isBefore(verifiedAt.plus(settings.maxEvidenceAge()));
   }
@@ -235,13 +307,21 @@ final class GuardSession implements RequestChannel {
     } else if (verdict == null) {
       held.add(new Held(false, m, raw, method.get(), false));
     } else {
-      delivery.response(m, raw, verdict);
+      answered(delivery.response(m, raw, verdict, method.get(), modernCapabilities));
+    }
+  }
+
+  private void answered(Delivery.Answered outcome) {
+    if (outcome == Delivery.Answered.VIOLATION) {
+      countViolation();
+    } else if (outcome == Delivery.Answered.ANOTHER_SERVER && !releasing) {
+      startVerification(); // as after a list_changed notification
     }
   }
 
   private void notification(RpcMessage m, byte[] raw) {
     if (Subjects.isListChanged(m)) {
-      if (handshake.initialized()) {
+      if (ready()) {
         startVerification();
       }
       held.add(Held.upstream(m, raw));
@@ -259,7 +339,8 @@ final class GuardSession implements RequestChannel {
 
   private void deliver(Held h) {
     switch (h.message().kind()) {
-      case RESPONSE -> delivery.response(h.message(), h.raw(), verdict);
+      case RESPONSE -> answered(delivery.response(h.message(), h.raw(), verdict, h.answers(),
+          modernCapabilities));
       case REQUEST -> delivery.serverRequest(h.message(), h.raw(), verdict);
       case NOTIFICATION -> delivery.notification(h.message(), h.raw(), h.tied(), verdict);
     }
@@ -269,8 +350,18 @@ final class GuardSession implements RequestChannel {
   private void violation(String what) {
     int n = routing.violation();
     delivery.dropped("dropped", what + ", routing violation " + n, verdict);
-    if (n == Routing.MAX_VIOLATIONS) {
-      upstreamBroken("the upstream sent " + n + " responses no forwarded request asked for");
+    brokenAfter(n);
+  }
+
+  /** One more violation that was already refused and logged where it was found. */
+  private void countViolation() {
+    brokenAfter(routing.violation());
+  }
+
+  private void brokenAfter(int violations) {
+    if (violations == Routing.MAX_VIOLATIONS) {
+      upstreamBroken("the upstream broke the routing rules " + violations + " times (answers"
+          + " to no forwarded request, or input requests against the protocol's rules)");
     }
   }
 
@@ -320,12 +411,19 @@ final class GuardSession implements RequestChannel {
     verification.schedule();
   }
 
-  /** The inputs of the next verification, and which generation they belong to. */
-  record Inputs(long generation, JsonNode clientCapabilities, JsonNode initializeResult) {}
+  /**
+   * The inputs of the next verification, and which generation they belong to: a legacy
+   * session's client capabilities and initialize result, or a modern session's protocol version
+   * ({@code modernVersion}, else null) and client capabilities.
+   */
+  record Inputs(long generation, JsonNode clientCapabilities, JsonNode initializeResult,
+      String modernVersion) {}
 
   Inputs inputs() {
     synchronized (lock) {
-      return new Inputs(generation, handshake.clientCapabilities(), handshake.result());
+      return modernVersion != null
+          ? new Inputs(generation, modernCapabilities.deepCopy(), null, modernVersion)
+          : new Inputs(generation, handshake.clientCapabilities(), handshake.result(), null);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.toolseal.verifier.gate.Verdict;
 import dev.toolseal.verifier.manifest.CanonicalJson;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
+import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.RawSnapshot;
@@ -93,7 +94,53 @@ record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
         items.add(entry);
       }
     }
+    if (snapshot.get().era() == Era.MODERN) {
+      modernMembers(result);
+    }
     return Optional.of(result);
+  }
+
+  /**
+   * The guard's answer to a modern client's {@code server/discover}: the verified discover result
+   * with {@code supportedVersions} narrowed to the one version the guard relays; empty unless a
+   * modern manifest was judged.
+   */
+  Optional<ObjectNode> discoverResult(String relayedVersion) {
+    if (manifest.isEmpty() || !(manifest.get().side() instanceof ToolManifest.Modern m)) {
+      return Optional.empty();
+    }
+    ObjectNode result = (ObjectNode) m.discover().tree();
+    result.putArray("supportedVersions").add(relayedVersion);
+    modernMembers(result);
+    return Optional.of(result);
+  }
+
+  /**
+   * The members a modern result needs that a manifest does not keep: complete, not to be cached
+   * (the client asks again and meets the verdict then in force), and the verified identity.
+   */
+  private void modernMembers(ObjectNode result) {
+    result.put("resultType", "complete");
+    result.put("ttlMs", 0);
+    result.put("cacheScope", "private");
+    manifest.flatMap(ToolManifest::serverInfo).ifPresent(info -> {
+      JsonNode meta = result.get("_meta");
+      (meta instanceof ObjectNode o ? o : result.putObject("_meta"))
+          .set(ModernMeta.SERVER_INFO, info);
+    });
+  }
+
+  /**
+   * Whether upstream answer {@code m} names another server in its {@code _meta} than the one
+   * verified (a modern result that names none is not judged by this).
+   */
+  boolean fromAnotherServer(RpcMessage m) {
+    JsonNode info = m.tree().path("result").path("_meta").get(ModernMeta.SERVER_INFO);
+    if (info == null) {
+      return false;
+    }
+    Optional<JsonNode> verified = manifest.flatMap(ToolManifest::serverInfo);
+    return verified.isEmpty() || !verified.get().equals(info); // structural, member order aside
   }
 
   /** The number of entries of {@code kind} the client does not get. */

@@ -69,6 +69,11 @@ final class Handshake {
     return true;
   }
 
+  /** Whether the client sent its initialize (the session is of the legacy era). */
+  boolean seen() {
+    return seen;
+  }
+
   /** Whether {@code id} is the client's initialize, not answered to the client yet. */
   boolean awaitsAnswer(RpcId id) {
     return id.equals(unanswered);

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Records every page of every list the upstream declares ({@code tools}, {@code prompts},
+ * Records every page of every list the upstream declares (legacy: in its {@code initialize}
+ * result; modern: in its {@code server/discover} result, which is requested here) ({@code tools}, {@code prompts},
  * {@code resources} with their templates) over a {@link RequestChannel}, with verifier-lib's
  * paging rules ({@link ListWalk}, the same code its recorder uses; docs/design/mcp-capture.md).
  * An error answer fails the recording, except -32601 to the first page of
@@ -32,22 +33,58 @@ final class LiveRecorder {
     this.bounds = bounds;
   }
 
+  /** Records a legacy server, on a session initialized with {@code initializeResult}. */
   RawSnapshot record(JsonNode clientCapabilities, JsonNode initializeResult)
       throws McpRecordingException {
-    JsonNode declared = initializeResult.path("capabilities");
+    return new RawSnapshot(initializeResult, clientCapabilities,
+        lists(initializeResult.path("capabilities"), null));
+  }
+
+  /**
+   * Records a modern server: {@code server/discover}, then every list it declares, each request
+   * with the modern {@code _meta} naming {@code protocolVersion} and {@code clientCapabilities}.
+   */
+  RawSnapshot recordModern(String protocolVersion, JsonNode clientCapabilities)
+      throws McpRecordingException {
+    ObjectNode meta = ModernMeta.own(protocolVersion, clientCapabilities);
+    ObjectNode params = JsonNodeFactory.instance.objectNode();
+    params.set("_meta", meta.deepCopy());
+    JsonNode response = channel.request("server/discover", params);
+    JsonNode error = response.get("error");
+    if (error != null) {
+      throw new McpRecordingException(Reason.SERVER_ERROR, "server/discover failed",
+          RpcParser.text(error));
+    }
+    JsonNode discover = response.path("result");
+    if (!discover.isObject() || !discover.path("supportedVersions").isArray()
+        || !discover.path("capabilities").isObject()) {
+      throw new McpRecordingException(Reason.PROTOCOL, "server/discover did not answer with"
+          + " a discover result", RpcParser.text(response));
+    }
+    return RawSnapshot.modern(discover, protocolVersion, clientCapabilities,
+        lists(discover.path("capabilities"), meta));
+  }
+
+  private Map<ListKind, List<JsonNode>> lists(JsonNode declared, ObjectNode meta)
+      throws McpRecordingException {
     Map<ListKind, List<JsonNode>> pages = new EnumMap<>(ListKind.class);
     ListWalk walk = new ListWalk(bounds.maxPages(), bounds.maxTotalChars());
     for (ListKind kind : ListKind.values()) {
       if (declared.has(kind.capability())) {
-        walk.pages(kind, this::page).ifPresent(list -> pages.put(kind, list));
+        walk.pages(kind, (k, cursor) -> page(k, cursor, meta))
+            .ifPresent(list -> pages.put(kind, list));
       }
     }
-    return new RawSnapshot(initializeResult, clientCapabilities, pages);
+    return pages;
   }
 
   /** One page over the channel; empty for templates a server does not implement. */
-  private Optional<JsonNode> page(ListKind kind, String cursor) throws McpRecordingException {
+  private Optional<JsonNode> page(ListKind kind, String cursor, ObjectNode meta)
+      throws McpRecordingException {
     ObjectNode params = JsonNodeFactory.instance.objectNode();
+    if (meta != null) {
+      params.set("_meta", meta.deepCopy());
+    }
     if (cursor != null) {
       params.put("cursor", cursor);
     }

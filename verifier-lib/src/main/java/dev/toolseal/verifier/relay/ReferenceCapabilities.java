@@ -54,7 +54,10 @@ public interface ReferenceCapabilities {
    * manifest that holds it; a release that does not verify rejects the server anyway).
    */
   static Optional<String> protocolVersion(ReleaseEvidence evidence) throws Exception {
-    JsonNode v = manifestDocument(evidence).path("initialize").path("protocolVersion");
+    JsonNode doc = manifestDocument(evidence);
+    // v1 (legacy era): inside initialize; v2 (modern era): a member of its own
+    JsonNode v = doc.has("initialize") ? doc.path("initialize").path("protocolVersion")
+        : doc.path("protocolVersion");
     return v.isTextual() ? Optional.of(v.textValue()) : Optional.empty();
   }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * #REFUSED}, the message {@code ToolSeal refused this request (<refusal>)} and {@code
  * data.toolseal} with {@code refusal} ({@code SERVER_REJECTED}, {@code NOT_VERIFIED}, {@code
  * UPSTREAM_CLOSED}, {@code ID_IN_USE}, {@code ALREADY_INITIALIZED}, {@code
- * SERVER_REQUEST_REFUSED}), {@code server}, {@code manifestDigest} and, when the entry is part
+ * SERVER_REQUEST_REFUSED}, {@code UNSUPPORTED_ERA}), {@code server}, {@code manifestDigest} and, when the entry is part
  * of the verified manifest, {@code entry}. Nothing the server or publisher wrote goes into it.
  */
 public final class Responses {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.RawSnapshot;
 import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
@@ -21,9 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A minimal client of the guard's own that records a server the way a guarded session would:
  * it starts the command, sends {@code initialize} with the given protocol version and client
  * capabilities (raw), then {@code notifications/initialized}, and records every list with
- * {@link LiveRecorder}. Server requests get "method not found" (ping gets an empty result). A
- * list_changed notification during the recording makes it record again, at most three times.
- * Used by {@code toolseal guard approve}.
+ * {@link LiveRecorder}; at a modern protocol version (2026-07-28 and later) it skips the
+ * handshake and records {@code server/discover} and the lists with the modern {@code _meta}.
+ * Server requests get "method not found" (ping gets an empty result). A list_changed
+ * notification during a legacy recording makes it record again, at most three times. Used by
+ * {@code toolseal guard approve}.
  */
 public final class UpstreamProbe implements RequestChannel, AutoCloseable {
   private static final int ATTEMPTS = 3;
@@ -64,6 +67,11 @@ public final class UpstreamProbe implements RequestChannel, AutoCloseable {
       String protocolVersion, JsonNode clientCapabilities, Duration timeout, int maxMessageBytes,
       PrintStream err) throws IOException, McpRecordingException {
     try (UpstreamProbe probe = new UpstreamProbe(command, env, timeout, maxMessageBytes, err)) {
+      if (ModernMeta.eraOf(protocolVersion) == Era.MODERN) {
+        // no session to open: each request names the version and capabilities itself
+        return new LiveRecorder(probe, GuardSettings.RecordingBounds.DEFAULT)
+            .recordModern(protocolVersion, clientCapabilities);
+      }
       ObjectNode params = JsonNodeFactory.instance.objectNode();
       params.put("protocolVersion", protocolVersion);
       params.set("capabilities", clientCapabilities.deepCopy());

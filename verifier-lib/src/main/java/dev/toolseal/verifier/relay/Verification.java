@@ -68,8 +68,10 @@ final class Verification {
 
   private GuardVerdict verify(GuardSession.Inputs in) {
     try {
-      RawSnapshot snap = new LiveRecorder(session, settings.recording())
-          .record(in.clientCapabilities(), in.initializeResult());
+      LiveRecorder recorder = new LiveRecorder(session, settings.recording());
+      RawSnapshot snap = in.modernVersion() != null
+          ? recorder.recordModern(in.modernVersion(), in.clientCapabilities())
+          : recorder.record(in.clientCapabilities(), in.initializeResult());
       // compare only what the server said: the client's capabilities are the reference's
       ToolManifest live = LiveManifests.of(settings.server(), snap,
           settings.reference().clientCapabilities().orElse(in.clientCapabilities()));
