@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.toolseal.verifier.relay.LineQueue;
 import dev.toolseal.verifier.relay.LineSplitter;
+import dev.toolseal.verifier.relay.McpHeaders;
 import dev.toolseal.verifier.relay.Responses;
 import dev.toolseal.verifier.relay.RpcFormatException;
 import dev.toolseal.verifier.relay.RpcMessage;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,9 +42,12 @@ import java.util.function.Consumer;
  *   <li>DELETE: ends the session; the guard then stops the upstream as when stdin closes.
  * </ul>
  *
- * The first POST must be {@code initialize}; its answer carries the {@code Mcp-Session-Id} every
- * later request must send (404 otherwise). Requests with an {@code Origin} header other than
- * a loopback one are refused (403), against DNS rebinding.
+ * In the legacy era the first POST must be {@code initialize}; its answer carries the {@code
+ * Mcp-Session-Id} every later request must send (404 otherwise). A modern request (MCP
+ * 2026-07-28: a protocol version in its {@code _meta}) needs no session and must carry the
+ * headers that mirror its body ({@link McpHeaders}); one whose headers disagree with its body is
+ * answered 400 with error -32020 and goes no further. Requests with an {@code Origin} header
+ * other than a loopback one are refused (403), against DNS rebinding.
  */
 public final class HttpClientSide implements AutoCloseable {
   static final int MAX_WAITING = 10_000;
@@ -183,12 +188,24 @@ public final class HttpClientSide implements AutoCloseable {
       }
     }
     String line = RpcParser.text(message);
+    boolean modern = McpHeaders.isModernRequest(message);
+    if (modern) {
+      Optional<String> wrong = McpHeaders.mismatch(message, ex.getRequestHeaders()::getFirst);
+      if (wrong.isPresent()) { // nothing of it goes further: the body is what the guard judges
+        diagnostics.accept("refused a request whose " + wrong.get() + " header disagrees with"
+            + " its body");
+        reply(ex, 400, RpcParser.text(McpHeaders.mismatchError(message.get("id"), wrong.get())));
+        return;
+      }
+    }
     synchronized (lock) {
       if (ended) {
         reply(ex, 404, null);
         return;
       }
-      if (sessionId == null) {
+      if (modern) {
+        // no session in the modern era: every request stands alone
+      } else if (sessionId == null) {
         if (!initialize || message.isArray()) {
           reply(ex, 400, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,"
               + "\"message\":\"the first message must be initialize\"}}");
@@ -199,7 +216,9 @@ public final class HttpClientSide implements AutoCloseable {
         reply(ex, initialize ? 400 : 404, null);
         return;
       }
-      ex.getResponseHeaders().add("Mcp-Session-Id", sessionId);
+      if (!modern) {
+        ex.getResponseHeaders().add("Mcp-Session-Id", sessionId);
+      }
       if (ids.isEmpty()) {
         reply(ex, 202, null);
       } else {

@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.cli.ExitCode;
 import dev.toolseal.cli.Main;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +154,64 @@ class GuardModernEraTest {
           .path("refusal").asText(), list.toString());
       assertFalse(list.toString().contains("add two numbers"), list.toString());
     }
+  }
+
+  /** The fixture over HTTP (modern only), on a free port; stopped when the test ends. */
+  private static Process httpServer(List<URI> endpoint) throws Exception {
+    Process p = new ProcessBuilder("node", servers2026().resolve("era-server.mjs").toString(),
+        "http", "0", "--modern-only").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String line = new BufferedReader(new InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8)).readLine();
+    assertTrue(line != null && line.startsWith("LISTENING "), String.valueOf(line));
+    endpoint.add(URI.create("http://127.0.0.1:" + line.substring(10).trim() + "/mcp"));
+    return p;
+  }
+
+  @Test
+  void theGuardSpeaksTheModernHttpTransportOnBothSides() throws Exception {
+    List<URI> upstream = new ArrayList<>();
+    Process server = httpServer(upstream);
+    try (GuardHarness g = GuardHarness.start(List.of("--listen", "127.0.0.1:0", "--url",
+        upstream.get(0).toString(), "--lock", lock().toString(), "--name", "era-http",
+        "--approve-first"), List.of())) {
+      URI guard = GuardHttpListenTest.url(g);
+      HttpClient http = HttpClient.newHttpClient();
+      String call = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+          + "{\"name\":\"echo\",\"arguments\":{\"text\":\"über\"},\"_meta\":" + meta(MODERN)
+          + "}}";
+      // the headers say one tool, the body another: refused here, nothing goes upstream
+      HttpResponse<String> split = http.send(post(guard, call, "echo-not")
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, split.statusCode(), split.body());
+      JsonNode error = GuardHarness.JSON.readTree(split.body());
+      assertEquals(-32020, error.path("error").path("code").asInt(), split.body());
+      assertEquals(7, error.path("id").asInt());
+      HttpResponse<String> missing = http.send(HttpRequest.newBuilder(guard)
+          .header("Content-Type", "application/json")
+          .header("Accept", "application/json, text/event-stream")
+          .header("MCP-Protocol-Version", MODERN).header("Mcp-Method", "tools/call")
+          .POST(HttpRequest.BodyPublishers.ofString(call)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, missing.statusCode(), missing.body());
+
+      // matching headers: verified (pinned on first use), relayed to the modern upstream, which
+      // checks the headers the guard computed itself
+      HttpResponse<String> ok = http.send(post(guard, call, "echo").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ok.statusCode(), ok.body());
+      assertTrue(ok.body().contains("\"text\":\"über\""), ok.body());
+      assertFalse(ok.headers().firstValue("Mcp-Session-Id").isPresent());
+      assertTrue(Files.readString(lock()).contains("toolseal.dev/manifest/v2"));
+    } finally {
+      server.destroy();
+    }
+  }
+
+  private static HttpRequest.Builder post(URI uri, String body, String name) {
+    return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .header("MCP-Protocol-Version", MODERN).header("Mcp-Method", "tools/call")
+        .header("Mcp-Name", name).POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   private static List<String> names(JsonNode array) {

@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  * as lines. The session id from the {@code initialize} answer and the negotiated protocol version
  * go on every later request; after {@code notifications/initialized} a GET stream is opened for
  * the server's own messages (list_changed, requests to the client), if the server offers one.
+ * A modern request (MCP 2026-07-28: a version in its {@code _meta}) carries no session and the
+ * headers {@link McpHeaders} computes from its body; a modern server's JSON-RPC error in a 400 or
+ * 404 answer is passed on as the answer.
  *
  * <p>Order: the guard relies on the upstream seeing messages in the order it sent them. A POST
  * holding {@code initialize}, only notifications or only responses is sent after the previous
@@ -144,7 +147,11 @@ final class HttpUpstream implements Upstream {
     boolean initialized = !message.isArray()
         && "notifications/initialized".equals(message.path("method").asText());
     boolean wait = requestIds.isEmpty() || initialize;
-    HttpRequest.Builder b = request();
+    boolean modern = McpHeaders.isModernRequest(message);
+    HttpRequest.Builder b = modern ? HttpRequest.newBuilder(url) : request();
+    if (modern) { // no session; the headers mirror this body, whatever the client sent
+      McpHeaders.of(message).forEach(b::header);
+    }
     if (wait) {
       b.timeout(timeout); // a call's answer may take as long as the call, so only here
     }
@@ -155,7 +162,7 @@ final class HttpUpstream implements Upstream {
     var pending = http.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream());
     if (wait) {
       try {
-        answered(pending.get(), requestIds, initialize);
+        answered(pending.get(), requestIds, initialize, modern);
       } catch (ExecutionException e) {
         failed(requestIds, e.getCause() == null ? e : e.getCause());
       } catch (InterruptedException e) {
@@ -171,15 +178,18 @@ final class HttpUpstream implements Upstream {
         if (e != null) {
           failed(requestIds, e);
         } else {
-          answered(r, requestIds, false);
+          answered(r, requestIds, false, modern);
         }
       });
     }
   }
 
   private void answered(HttpResponse<InputStream> r, List<JsonNode> requestIds,
-      boolean initialize) {
+      boolean initialize, boolean modern) {
     int status = r.statusCode();
+    if (modern && (status == 400 || status == 404) && modernError(r, requestIds)) {
+      return; // a modern server's JSON-RPC error (unsupported version, header mismatch, ...)
+    }
     if (status < 200 || status > 299) {
       close(r.body());
       diagnostics.accept("the HTTP upstream answered " + status);
@@ -213,6 +223,24 @@ final class HttpUpstream implements Upstream {
     } catch (IOException | RpcFormatException e) {
       diagnostics.accept("the HTTP upstream's answer is unreadable: " + e.getMessage());
       requestIds.forEach(id -> out.add(error(id, "the HTTP upstream's answer is unreadable")));
+    }
+  }
+
+  /**
+   * Passes on the JSON-RPC error a modern server puts in a 400 or 404 answer to request {@code
+   * requestIds} (one); false when the body is not such an error (the caller reports the status).
+   */
+  private boolean modernError(HttpResponse<InputStream> r, List<JsonNode> requestIds) {
+    try (InputStream body = r.body()) {
+      JsonNode doc = RpcParser.json(body.readNBytes(maxMessageBytes + 1));
+      if (requestIds.size() != 1 || !doc.path("error").path("code").isInt()
+          || !requestIds.get(0).equals(doc.get("id"))) {
+        return false;
+      }
+      out.add(RpcParser.text(doc));
+      return true;
+    } catch (IOException | RpcFormatException e) {
+      return false;
     }
   }
 
