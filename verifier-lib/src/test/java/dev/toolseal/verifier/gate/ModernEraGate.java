@@ -1,0 +1,146 @@
+package dev.toolseal.verifier.gate;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolseal.verifier.manifest.ServerRef;
+import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.relay.AuditLog;
+import dev.toolseal.verifier.relay.EmbeddedGuard;
+import dev.toolseal.verifier.relay.GuardSettings;
+import dev.toolseal.verifier.relay.UpstreamProbe;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gate engine in front of a modern-era server (MCP 2026-07-28), driven by a raw modern
+ * client: lines in, lines out, as {@code toolseal guard} relays them. The 2026 test servers are
+ * the ones verifier-lib's build installs under {@code src/test/mcp-servers-2026}.
+ */
+final class ModernEraGate implements AutoCloseable {
+  static final String VERSION = "2026-07-28";
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** Generous, so a broken engine fails the test instead of hanging it (not a timing check). */
+  private static final long WAIT_SECONDS = 60;
+
+  private final EmbeddedGuard engine;
+  private final LinkedBlockingQueue<String> fromEngine = new LinkedBlockingQueue<>();
+  private final List<JsonNode> others = new ArrayList<>();
+  private int nextId = 1;
+
+  private ModernEraGate(GuardSettings settings) {
+    this.engine = EmbeddedGuard.start(settings,
+        line -> fromEngine.add(new String(line, StandardCharsets.UTF_8)));
+  }
+
+  static Path root() {
+    Path root = Path.of(System.getProperty("toolseal.test.mcpServers2026",
+        "src/test/mcp-servers-2026")).toAbsolutePath();
+    if (!Files.isDirectory(root.resolve("node_modules/@modelcontextprotocol/server"))) {
+      throw new IllegalStateException("2026-era npm test servers are not installed under " + root);
+    }
+    return root;
+  }
+
+  /** {@code node <script> stdio <args...>} from the 2026 servers. */
+  static List<String> stdio(String script, String... args) {
+    List<String> command = new ArrayList<>(List.of("node", root().resolve(script).toString(),
+        "stdio"));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** The modern manifest of {@code command} as it is now, recorded the way the guard does. */
+  static ToolManifest pin(List<String> command, Map<String, String> env, ServerRef server)
+      throws Exception {
+    return LiveManifests.of(server, UpstreamProbe.record(command, env, VERSION,
+        JSON.createObjectNode(), Duration.ofSeconds(30), GuardSettings.DEFAULT_MAX_MESSAGE_BYTES,
+        new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Starts the engine for {@code command} with {@code verifier}; the reference is modern. With
+   * {@code allowServerRequests}, input requests are relayed under a partial acceptance too.
+   */
+  static ModernEraGate start(List<String> command, Map<String, String> env, ServerRef server,
+      ManifestVerifier verifier, boolean allowServerRequests) throws IOException {
+    return new ModernEraGate(new GuardSettings(server, command, Optional.empty(), env, verifier,
+        Optional::empty, AuditLog.open(null, Clock.systemUTC(), server.name()), line -> { },
+        Duration.ofSeconds(30), GuardSettings.DEFAULT_MAX_MESSAGE_BYTES,
+        GuardSettings.RecordingBounds.DEFAULT, Duration.ofSeconds(2), Optional.of(VERSION),
+        allowServerRequests, GuardSettings.DEFAULT_MAX_EVIDENCE_AGE, Clock.systemUTC()));
+  }
+
+  /** The modern request {@code _meta}, declaring {@code capabilities}. */
+  static String meta(String capabilities) {
+    return "{\"io.modelcontextprotocol/protocolVersion\":\"" + VERSION + "\","
+        + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"test\",\"version\":\"1\"},"
+        + "\"io.modelcontextprotocol/clientCapabilities\":" + capabilities + "}";
+  }
+
+  /** Sends a modern request ({@code params} members without braces, may be empty). */
+  int send(String method, String params, String capabilities) {
+    int id = nextId++;
+    String inner = params.isEmpty() ? "" : params + ",";
+    engine.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method
+        + "\",\"params\":{" + inner + "\"_meta\":" + meta(capabilities) + "}}");
+    return id;
+  }
+
+  /** A modern request declaring no client capabilities, and its answer. */
+  JsonNode request(String method, String params) {
+    return response(send(method, params, "{}"));
+  }
+
+  /** Reads until the response with {@code id}; other messages are kept in {@link #others}. */
+  JsonNode response(int id) {
+    try {
+      while (true) {
+        String line = fromEngine.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(line, "no answer from the engine: " + engine.endReason());
+        JsonNode m = JSON.readTree(line);
+        if (!m.has("method") && m.path("id").isInt() && m.path("id").asInt() == id) {
+          return m;
+        }
+        others.add(m);
+      }
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Messages read while waiting for responses that were not those responses. */
+  List<JsonNode> others() {
+    return others;
+  }
+
+  /** The verdict in force now (the engine answered from one, so there is one). */
+  Verdict verdict() {
+    return engine.verdictInForce(0).orElseThrow();
+  }
+
+  /** The refusal kind of an error answer, or empty. */
+  static String refusal(JsonNode answer) {
+    return answer.path("error").path("data").path("toolseal").path("refusal").asText("");
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
