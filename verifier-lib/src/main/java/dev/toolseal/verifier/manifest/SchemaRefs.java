@@ -58,7 +58,11 @@ public final class SchemaRefs {
     /** A reference keyword whose value is not a string, or a malformed URI reference. */
     MALFORMED,
     /** The schema document is too large or too deep to walk. */
-    TOO_LARGE
+    TOO_LARGE,
+    /** More {@code $ref} / {@code $dynamicRef} hops at one instance location than allowed. */
+    REF_CHAIN_TOO_LONG,
+    /** References that lead back to where they started without consuming part of the instance. */
+    REF_CYCLE
   }
 
   /**
