@@ -1,6 +1,8 @@
 package dev.toolseal.verifier.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +19,12 @@ import org.junit.jupiter.api.Test;
 class SchemaRefsCompositionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static JsonNode tool(String inputSchema) throws Exception {
+    return JSON.readTree("{\"name\":\"t\",\"inputSchema\":" + inputSchema + "}");
+  }
+
   private static List<LeavingRef> refused(String inputSchema) throws Exception {
-    return SchemaRefs.ofTool(JSON.readTree("{\"name\":\"t\",\"inputSchema\":" + inputSchema + "}"));
+    return SchemaRefs.ofTool(tool(inputSchema));
   }
 
   private static void assertOnly(List<LeavingRef> found, String pointer, Problem problem) {
@@ -201,6 +207,65 @@ class SchemaRefsCompositionTest {
     }
     assertEquals(List.of(), refused("{\"$defs\":{\"p\":{\"type\":\"object\"}},\"allOf\":["
         + all + "]}"));
+  }
+
+  @Test
+  void longChainsAndCyclesAreFoundWithoutRecursionInLinearTime() throws Exception {
+    // 9,000 hops: far past the bound and deeper than a recursive walk could go on a small stack
+    long started = System.nanoTime();
+    List<LeavingRef> chain = refused(chain(9_000, SchemaRefsCompositionTest::direct));
+    assertOnly(chain, "/inputSchema/$ref", Problem.REF_CHAIN_TOO_LONG);
+    assertTrue(chain.get(0).detail().contains("9000 references"), chain::toString);
+    StringBuilder ring = new StringBuilder();
+    for (int i = 0; i < 3_000; i++) {
+      ring.append(i == 0 ? "" : ",").append("\"d").append(i).append("\":{\"allOf\":[{\"$ref\":"
+          + "\"#/$defs/d").append((i + 1) % 3_000).append("\"}]}");
+    }
+    assertOnly(refused("{\"$defs\":{" + ring + "}}"), "/inputSchema/$defs/d0/allOf/0/$ref",
+        Problem.REF_CYCLE);
+    assertTrue(System.nanoTime() - started < 10_000_000_000L, "took too long");
+  }
+
+  @Test
+  void theBoundsComeFromManifestLimits() throws Exception {
+    ManifestLimits three = ManifestLimits.DEFAULT.withSchemaBounds(10_000, 3);
+    JsonNode ok = tool(chain(3, SchemaRefsCompositionTest::direct));
+    JsonNode over = tool(chain(4, SchemaRefsCompositionTest::direct));
+    assertEquals(List.of(), SchemaRefs.ofTool(ok, three));
+    assertOnly(SchemaRefs.ofTool(over, three), "/inputSchema/$ref", Problem.REF_CHAIN_TOO_LONG);
+    assertEquals(List.of(), SchemaRefs.ofTool(over));
+    // the same tool has 6 objects: $defs, d1 to d4 and the root
+    ManifestLimits five = ManifestLimits.DEFAULT.withSchemaBounds(5, 64);
+    assertEquals(Problem.TOO_LARGE, SchemaRefs.ofTool(over, five).get(0).problem());
+    assertEquals(List.of(), SchemaRefs.ofTool(over, five.withSchemaBounds(6, 64)));
+    // the four-number constructor keeps the default schema bounds
+    ManifestLimits old = new ManifestLimits(1000, 100, 64, 1000);
+    assertEquals(ManifestLimits.DEFAULT_MAX_SUBSCHEMAS, old.maxSubschemas());
+    assertEquals(ManifestLimits.DEFAULT_MAX_REF_CHAIN, old.maxRefChain());
+    assertEquals(10_000, ManifestLimits.DEFAULT.maxSubschemas());
+    assertEquals(64, ManifestLimits.DEFAULT.maxRefChain());
+    assertThrows(IllegalArgumentException.class, () -> old.withSchemaBounds(0, 64));
+    assertThrows(IllegalArgumentException.class, () -> old.withSchemaBounds(10, 0));
+  }
+
+  @Test
+  void anAnchorDefinedTwiceIsNotATargetAtAll() throws Exception {
+    // which of the two a validator picks is not fixed by the signed bytes
+    assertOnly(refused("""
+        {"$defs":{"a":{"$anchor":"x","type":"string"},"b":{"$dynamicAnchor":"x"}},
+         "$ref":"#x"}"""), "/inputSchema/$ref", Problem.MALFORMED);
+    // both on one object is one target
+    assertEquals(List.of(), refused("""
+        {"$defs":{"a":{"$anchor":"x","$dynamicAnchor":"x","type":"string"}},"$ref":"#x"}"""));
+  }
+
+  @Test
+  void aRefToABooleanSchemaIsOneHop() throws Exception {
+    IntFunction<String> toTrue = i -> "{\"$ref\":\"#/$defs/d" + i + "\"}";
+    String at64 = chain(64, toTrue).replace("\"d64\":{\"type\":\"string\"}", "\"d64\":true");
+    assertEquals(List.of(), refused(at64));
+    String at65 = chain(65, toTrue).replace("\"d65\":{\"type\":\"string\"}", "\"d65\":false");
+    assertOnly(refused(at65), "/inputSchema/$ref", Problem.REF_CHAIN_TOO_LONG);
   }
 
   @Test
