@@ -19,7 +19,11 @@ import java.util.TreeMap;
  * Finds every {@code $ref} / {@code $dynamicRef} in a tool's {@code inputSchema} and {@code
  * outputSchema} whose target is not inside that same schema document (docs/design/eras.md,
  * section 5). Such a reference lets the effective schema change while the signed definition stays
- * byte-identical, so a tool with one is refused when recorded and when verified.
+ * byte-identical, so a tool with one is refused when recorded and when verified. It also applies
+ * the composition bounds of {@link ManifestLimits}: no reference cycle that never steps into part
+ * of the instance, at most {@link ManifestLimits#maxRefChain()} reference hops in a row at one
+ * instance location, at most {@link ManifestLimits#maxSubschemas()} schemas walked per document
+ * and applied at one instance location.
  *
  * <p>Pure: no IO, no network, nothing resolved outside the given tree. Each schema document is
  * walked iteratively under a node budget, and a document that is too big or too deep to walk is
@@ -71,7 +75,10 @@ public final class SchemaRefs {
     UNKNOWN_DIALECT,
     /** A reference keyword whose value is not a string, or a malformed URI reference. */
     MALFORMED,
-    /** The schema document is too large or too deep to walk. */
+    /**
+     * The schema document is too large or too deep to walk, or applies too many schemas to one
+     * instance location once its references are followed.
+     */
     TOO_LARGE,
     /** More {@code $ref} / {@code $dynamicRef} hops at one instance location than allowed. */
     REF_CHAIN_TOO_LONG,
@@ -129,7 +136,7 @@ public final class SchemaRefs {
   /**
    * Every refused reference of one tool entry under the schema bounds of {@code limits}: per
    * schema document, first what the walk and the references themselves break, in document order,
-   * then each cycle, then a chain that is too long.
+   * then each cycle, then too many schemas at one location, then a chain that is too long.
    */
   public static List<LeavingRef> ofTool(JsonNode tool, ManifestLimits limits) {
     Objects.requireNonNull(limits, "limits");
@@ -388,7 +395,8 @@ public final class SchemaRefs {
      * object that holds it to the one it resolves to (one hop), and an edge from an object to each
      * subschema it applies in place (no hop). Finds its cycles and its longest chain of hops with
      * one iterative pass of Tarjan's strongly connected components algorithm, linear in nodes and
-     * edges.
+     * edges; on the way, counts the schemas applied in place from each node (references followed,
+     * so a diamond of references counts every path).
      */
     private final class Graph {
       private final int size = nodes.size();
@@ -441,6 +449,10 @@ public final class SchemaRefs {
         int[] component = new int[size];
         Arrays.fill(component, -1);
         int[] hops = new int[size]; // most hops from this node, cycles left out
+        long cap = limits.maxSubschemas() + 1L;
+        long[] applied = new long[size]; // schemas applied in place from this node, up to cap
+        long most = 0;
+        int mostAt = -1;
         boolean[] cyclic = new boolean[size];
         int[] stack = new int[size];
         boolean[] onStack = new boolean[size];
@@ -514,14 +526,20 @@ public final class SchemaRefs {
               cycles.add(firstRef); // a tree has no cycle: every cycle has a reference
               continue;
             }
+            applied[v] = 1;
             for (int i = first[v]; i < first[v + 1]; i++) {
               int e = edges[i];
+              applied[v] = Math.min(cap, applied[v] + (cyclic[to[e]] ? 0 : applied[to[e]]));
               int len = (ref[e] >= 0 ? 1 : 0) + (cyclic[to[e]] ? 0 : hops[to[e]]);
               hops[v] = Math.max(hops[v], len);
               if (ref[e] >= 0 && (len > longest || len == longest && ref[e] < longestRef)) {
                 longest = len;
                 longestRef = ref[e];
               }
+            }
+            if (applied[v] > most || applied[v] == most && v < mostAt) {
+              most = applied[v];
+              mostAt = v;
             }
           }
         }
@@ -532,6 +550,15 @@ public final class SchemaRefs {
               + " to where it started through references and in-place subschemas only (allOf,"
               + " anyOf, oneOf, not, if, then, else, dependentSchemas), never into a part of the"
               + " instance, so applying it never ends");
+        }
+        if (most > limits.maxSubschemas()) {
+          String at = null;
+          for (Map.Entry<String, Integer> n : nodes.entrySet()) {
+            at = n.getValue() == mostAt ? n.getKey() : at;
+          }
+          report(at, Problem.TOO_LARGE, "following its references and in-place subschemas"
+              + " applies more than " + limits.maxSubschemas() + " schemas to one instance"
+              + " location");
         }
         if (longest > limits.maxRefChain()) {
           Ref at = refs.get(longestRef);

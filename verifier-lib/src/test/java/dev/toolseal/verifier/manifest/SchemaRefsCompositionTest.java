@@ -269,6 +269,22 @@ class SchemaRefsCompositionTest {
   }
 
   @Test
+  void aDiamondOfRefsThatAppliesTooManySchemasAtOneLocationIsTooLarge() throws Exception {
+    // each level applies the next one twice: 2^n schemas at the root's location, n hops deep
+    IntFunction<String> twice = i -> "{\"allOf\":[{\"$ref\":\"#/$defs/d" + i + "\"},"
+        + "{\"$ref\":\"#/$defs/d" + i + "\"}]}";
+    List<LeavingRef> found = refused(chain(40, twice));
+    assertOnly(found, "/inputSchema", Problem.TOO_LARGE);
+    // 2^12 paths, each a few schemas: under 10,000; 2^13 paths: over
+    assertEquals(List.of(), refused(chain(11, twice)));
+    assertOnly(refused(chain(13, twice)), "/inputSchema", Problem.TOO_LARGE);
+    // the bound is ManifestLimits.maxSubschemas
+    ManifestLimits small = ManifestLimits.DEFAULT.withSchemaBounds(100, 64);
+    assertOnly(SchemaRefs.ofTool(tool(chain(6, twice)), small), "/inputSchema",
+        Problem.TOO_LARGE);
+  }
+
+  @Test
   void refsInsideAValueKeywordAreNotApplied() throws Exception {
     // const is data: a $ref inside it is judged (conservative) but never applied in place
     JsonNode tool = JSON.readTree("""
