@@ -199,7 +199,7 @@ public final class SchemaRefs {
     private final List<Ref> refs = new ArrayList<>();
     /** Node numbers: every object of the document (by walk pointer), then booleans referred to. */
     private final Map<String, Integer> nodes = new HashMap<>();
-    /** In-place edges: from the node numbered {@code inPlaceFrom[i]} to the one at pointer i. */
+    /** Free edges (in-place applicators): from node {@code inPlaceFrom[i]} to pointer i. */
     private final List<Integer> inPlaceFrom = new ArrayList<>();
     private final List<String> inPlaceTo = new ArrayList<>();
     private String rootId;
@@ -402,7 +402,7 @@ public final class SchemaRefs {
       private final int size = nodes.size();
       private final int[] from;
       private final int[] to;
-      /** The reference of each edge (index into refs), or -1 for an in-place edge. */
+      /** The reference of each hop (index into refs), or -1 for a free edge (allOf, not, ...). */
       private final int[] ref;
       /** Out-edges of node v: edges[first[v]] up to edges[first[v + 1]]. */
       private final int[] first = new int[size + 1];
