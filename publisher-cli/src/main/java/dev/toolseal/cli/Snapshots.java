@@ -3,6 +3,7 @@ package dev.toolseal.cli;
 import dev.toolseal.verifier.gate.LiveManifests;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ManifestException;
+import dev.toolseal.verifier.manifest.ManifestLimits;
 import dev.toolseal.verifier.manifest.RawSession;
 import dev.toolseal.verifier.manifest.SchemaRefs;
 import dev.toolseal.verifier.manifest.ServerRef;
@@ -33,8 +34,11 @@ final class Snapshots {
     } catch (ManifestException e) {
       SortedMap<EntryKey, List<SchemaRefs.LeavingRef>> found = SchemaRefs.of(manifest);
       StringBuilder text = new StringBuilder(what + ": " + found.size() + " tool(s) have a"
-          + " schema reference that leaves the tool's own schema, which no signature can cover;"
-          + " inline the referenced schema (a $ref to the schema's own #/$defs/... is fine)");
+          + " schema reference that leaves the tool's own schema, which no signature can cover,"
+          + " or that breaks the composition bounds (a reference cycle that never steps into part"
+          + " of the instance, more than " + ManifestLimits.DEFAULT.maxRefChain() + " references"
+          + " in a row, too large a schema); inline the referenced schema (a $ref to the"
+          + " schema's own #/$defs/... is fine) or simplify it");
       found.forEach((key, refs) -> refs.forEach(r -> text.append("; ").append(VisibleText.of(
           key + " at " + r.pointer() + ": " + r.problem() + ": " + r.detail()))));
       throw new CommandFailure(ExitCode.REJECTED, text.toString(), e);

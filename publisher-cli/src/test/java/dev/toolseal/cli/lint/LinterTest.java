@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.SchemaRefs;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,23 @@ class LinterTest {
     assertEquals("/inputSchema/properties/a/$ref", f.pointer());
     assertTrue(f.documentPointer().startsWith("/tools/")
         && f.documentPointer().endsWith("/inputSchema/properties/a/$ref"), f.documentPointer());
+  }
+
+  @Test
+  void aSchemaRefCycleOrLongChainIsHighToo() {
+    ToolManifest m = SampleManifests.withTool("""
+        {"name": "add", "description": "Adds two numbers.",
+         "inputSchema": {"type": "object", "$defs": {"n": {"allOf": [{"$ref": "#/$defs/n"}]}},
+           "properties": {"a": {"$ref": "#/$defs/n"}}}}""");
+    List<LintFinding> refs = Linter.lint(m).findings().stream()
+        .filter(f -> f.rule().equals("schema-ref")).toList();
+    assertEquals(1, refs.size(), refs::toString);
+    assertEquals(Severity.HIGH, refs.get(0).severity());
+    assertEquals("/inputSchema/$defs/n/allOf/0/$ref", refs.get(0).pointer());
+    assertTrue(refs.get(0).message().contains("REF_CYCLE"), refs.get(0)::toString);
+    for (SchemaRefs.Problem p : SchemaRefs.Problem.values()) {
+      assertTrue(SchemaRefRule.message(p).contains(p.name()), p::name);
+    }
   }
 
   @Test

@@ -118,7 +118,9 @@ public record GateReason(Optional<EntryKey> key, Kind kind, List<String> pointer
         List<GateReason> reasons = new ArrayList<>();
         SchemaRefs.of(live).forEach((key, refs) -> {
             StringBuilder text = new StringBuilder(VisibleText.of(key + " is refused: its schema"
-                    + " refers outside itself, so its signed bytes do not fix what it means"));
+                    + " refers outside itself, so its signed bytes do not fix what it means, or"
+                    + " breaks the composition bounds (a reference cycle, too long a reference"
+                    + " chain, too large)"));
             for (SchemaRefs.LeavingRef r : refs) {
                 text.append("\n  ").append(VisibleText.of("at " + r.pointer() + ": " + r.problem()
                         + ": " + r.detail()));

@@ -47,8 +47,9 @@ final class ManifestComparison {
     refs.forEach((key, found) -> {
       changed.add(key);
       StringBuilder text = new StringBuilder(VisibleText.of(key + " is refused: its schema refers"
-          + " outside itself, so the signature does not fix what it means; the publisher must"
-          + " inline the referenced schema"));
+          + " outside itself, so the signature does not fix what it means, or breaks the"
+          + " composition bounds (a reference cycle, too long a reference chain, too large); the"
+          + " publisher must inline the referenced schema or simplify it"));
       for (SchemaRefs.LeavingRef r : found) {
         text.append("; ").append(VisibleText.of("at " + r.pointer() + ": " + r.problem() + ": "
             + r.detail()));

@@ -195,7 +195,7 @@ class SchemaRefsTest {
   void aSchemaTooLargeOrDeepToWalkIsRefused() throws Exception {
     ObjectNode wide = JSON.createObjectNode();
     ArrayNode all = wide.putArray("allOf");
-    for (int i = 0; i < SchemaRefs.MAX_NODES + 1; i++) {
+    for (int i = 0; i < ManifestLimits.DEFAULT.maxSubschemas() + 1; i++) {
       all.addObject();
     }
     ObjectNode entry = JSON.createObjectNode().put("name", "t");
