@@ -13,6 +13,7 @@ import dev.toolseal.verifier.relay.UpstreamProbe;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +78,29 @@ final class ModernEraGate implements AutoCloseable {
    */
   static ModernEraGate start(List<String> command, Map<String, String> env, ServerRef server,
       ManifestVerifier verifier, boolean allowServerRequests) throws IOException {
-    return new ModernEraGate(new GuardSettings(server, command, Optional.empty(), env, verifier,
-        Optional::empty, AuditLog.open(null, Clock.systemUTC(), server.name()), line -> { },
+    return start(settings(command, Optional.empty(), env, server, verifier, allowServerRequests,
+        GuardSettings.DEFAULT_MAX_EVIDENCE_AGE));
+  }
+
+  /** Starts the engine with {@code settings}. */
+  static ModernEraGate start(GuardSettings settings) {
+    return new ModernEraGate(settings);
+  }
+
+  /**
+   * Settings for a modern reference recorded as {@link #pin} records it: no audit file, no
+   * diagnostics.
+   */
+  static GuardSettings settings(List<String> command, Optional<URI> url, Map<String, String> env,
+      ServerRef server, ManifestVerifier verifier, boolean allowServerRequests,
+      Duration maxEvidenceAge) throws IOException {
+    // the pins of these tests are recorded declaring no client capabilities (see pin)
+    return new GuardSettings(server, command, url, env, verifier,
+        () -> Optional.of(JSON.createObjectNode()),
+        AuditLog.open(null, Clock.systemUTC(), server.name()), line -> { },
         Duration.ofSeconds(30), GuardSettings.DEFAULT_MAX_MESSAGE_BYTES,
         GuardSettings.RecordingBounds.DEFAULT, Duration.ofSeconds(2), Optional.of(VERSION),
-        allowServerRequests, GuardSettings.DEFAULT_MAX_EVIDENCE_AGE, Clock.systemUTC()));
+        allowServerRequests, maxEvidenceAge, Clock.systemUTC());
   }
 
   /** The modern request {@code _meta}, declaring {@code capabilities}. */
