@@ -125,6 +125,28 @@ class GuardModernEraTest {
   }
 
   @Test
+  void aLegacyClientIsBridgedToAModernServer() throws Exception {
+    assertEquals(ExitCode.OK, approve(MODERN, eraServer("--modern-only")));
+    try (GuardHarness g = guard(eraServer("--modern-only"))) {
+      JsonNode init = g.initialize("{}").path("result");
+      assertEquals("2025-11-25", init.path("protocolVersion").asText(), init.toString());
+      assertEquals("toolseal-era-fixture", init.path("serverInfo").path("name").asText());
+      assertEquals("Fixture for era tests.", init.path("instructions").asText());
+      JsonNode tools = g.response(g.request("tools/list", "{}")).path("result");
+      assertEquals(List.of("add", "distance", "echo"), names(tools.path("tools")));
+      assertFalse(tools.has("resultType"), tools.toString());
+      JsonNode call = g.call("echo", "{\"text\":\"hi\"}").path("result");
+      assertEquals("hi", call.path("content").path(0).path("text").asText(), call.toString());
+      assertFalse(call.has("resultType"), call.toString());
+      assertFalse(call.path("_meta").has("io.modelcontextprotocol/serverInfo"), call.toString());
+      assertTrue(g.err().contains("bridged by the guard"), g.err());
+      // the legacy client asks for the modern discover: not in its era
+      JsonNode discover = g.response(g.request("server/discover", "{}"));
+      assertEquals(-32601, discover.path("error").path("code").asInt(), discover.toString());
+    }
+  }
+
+  @Test
   void aLegacyPinIsNotRelayedToAModernClient() throws Exception {
     // the dual-era fixture pinned in the legacy era (initialize, as every client did before)
     assertEquals(ExitCode.OK, approve("2025-11-25", eraServer()));

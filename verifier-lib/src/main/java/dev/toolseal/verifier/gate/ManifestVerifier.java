@@ -1,6 +1,7 @@
 package dev.toolseal.verifier.gate;
 
 import dev.toolseal.verifier.manifest.ToolManifest;
+import java.util.Optional;
 
 /**
  * Decides which parts of a live manifest a client may use. The gate's only view of trust: a
@@ -15,4 +16,14 @@ public interface ManifestVerifier {
 
     /** The decision for {@code live}. */
     Decision verify(ToolManifest live) throws Exception;
+
+    /**
+     * The protocol version of the reference this verifier judges against, when it is known
+     * before the server is recorded: a reference of the modern era (2026-07-28 and later) makes
+     * the gate record the server in that era (and bridge a legacy client to it). Empty by
+     * default: the server is recorded in the client's era.
+     */
+    default Optional<String> referenceProtocolVersion() {
+        return Optional.empty();
+    }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +50,12 @@ public final class PinnedManifestVerifier implements ManifestVerifier {
     /** A verifier that names the trusted manifest by its release, {@code name@version}. */
     public PinnedManifestVerifier(ToolManifest trusted, Policy policy) {
         this(trusted, trusted.server().name() + "@" + trusted.server().version(), policy);
+    }
+
+    /** The pinned manifest's protocol version. */
+    @Override
+    public Optional<String> referenceProtocolVersion() {
+        return Optional.of(trusted.protocolVersion());
     }
 
     @Override

@@ -27,7 +27,12 @@ final class Admission {
     record Answer(ObjectNode response) implements Outcome {}
   }
 
-  static Outcome judge(RpcMessage m, GuardVerdict verdict, GuardSettings settings) {
+  /**
+   * The outcome for {@code m}; a list is answered in the shape of a modern client's answer when
+   * {@code modernClient}.
+   */
+  static Outcome judge(RpcMessage m, GuardVerdict verdict, GuardSettings settings,
+      boolean modernClient) {
     RpcId id = m.id().orElseThrow();
     String method = m.method().orElseThrow();
     if (verdict.rejectsServer()) {
@@ -37,7 +42,7 @@ final class Admission {
     Optional<ListKind> list = ListKind.ofMethod(method);
     if (list.isPresent()) {
       JsonNode cursor = m.params().get("cursor");
-      Optional<ObjectNode> result = verdict.listResult(list.get());
+      Optional<ObjectNode> result = verdict.listResult(list.get(), modernClient);
       if (cursor != null && !cursor.isNull()) {
         return new Outcome.Answer(Responses.error(id, Responses.INVALID_PARAMS,
             "unknown cursor"));

@@ -41,10 +41,12 @@ final class Delivery {
    * An answer to a forwarded client request of {@code method}, under the verdict in force. In a
    * modern session ({@code modernClientCapabilities} not null) an answer that names another
    * server than the verified one is refused, and one that asks for input (docs/design/eras.md,
-   * section 6) is relayed only where the verdict lets server requests through.
+   * section 6) is relayed only where the verdict lets server requests through; to a legacy
+   * client bridged to a modern server ({@code bridged}) it is refused, and other answers lose
+   * their modern members ({@link Bridge#legacyAnswer}).
    */
   Answered response(RpcMessage m, byte[] raw, GuardVerdict verdict, String method,
-      JsonNode modernClientCapabilities) {
+      JsonNode modernClientCapabilities, boolean bridged) {
     RpcId id = m.id().get();
     if (verdict.rejectsServer()) {
       toClient.send(RpcParser.write(Admission.refusal(id, "SERVER_REJECTED", null,
@@ -60,6 +62,13 @@ final class Delivery {
     }
     if (modernClientCapabilities != null && InputRequests.asksForInput(m)) {
       Optional<String> broken = InputRequests.violation(m, method, modernClientCapabilities);
+      if (broken.isEmpty() && bridged) { // not translated into server requests (yet)
+        dropped("refused", "input requests, which a legacy client cannot answer through the"
+            + " bridge, in an answer to " + VisibleText.of(method), verdict);
+        toClient.send(RpcParser.write(Admission.refusal(id, "SERVER_REQUEST_REFUSED", null,
+            verdict, settings)));
+        return Answered.DONE;
+      }
       if (broken.isPresent()
           || !ServerMessages.requestAllowed(verdict, settings.allowServerRequests())) {
         dropped("refused", broken.orElse("input requests") + " in an answer to "
@@ -69,7 +78,12 @@ final class Delivery {
         return broken.isPresent() ? Answered.VIOLATION : Answered.DONE;
       }
     }
-    toClient.send(raw != null ? raw : m.bytes());
+    if (bridged) {
+      toClient.send(Bridge.legacyAnswer(m).map(RpcParser::write)
+          .orElseGet(() -> raw != null ? raw : m.bytes()));
+    } else {
+      toClient.send(raw != null ? raw : m.bytes());
+    }
     return Answered.DONE;
   }
 

@@ -1,6 +1,7 @@
 package dev.toolseal.verifier.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.gate.GateReason;
 import dev.toolseal.verifier.manifest.Era;
@@ -53,6 +54,11 @@ final class GuardSession implements RequestChannel {
   // client capabilities of the client's first modern request; null in a legacy session
   private String modernVersion;
   private JsonNode modernCapabilities;
+  // a legacy client bridged to a modern server (eras.md, section 7): its initialize, unanswered
+  // until a verdict, and the version it asked for
+  private boolean bridged;
+  private RpcId bridgedInitialize;
+  private String bridgedClientVersion;
 
   GuardSession(GuardSettings settings, Outbox toClient, Outbox toUpstream,
       Verification verification) {
@@ -121,15 +127,21 @@ final class GuardSession implements RequestChannel {
       }
       case REQUEST -> {
         RpcId id = m.id().orElseThrow();
-        if (own.pending(id) || routing.inFlight(id) || handshake.awaitsAnswer(id)) {
+        if (own.pending(id) || routing.inFlight(id) || handshake.awaitsAnswer(id)
+            || id.equals(bridgedInitialize)) {
           sink.answer(refusal(id, "ID_IN_USE"));
         } else if (m.is("initialize")) {
-          if (modernVersion != null || referenceEra() == Era.MODERN) {
+          if (bridged || handshake.seen()) {
+            sink.answer(refusal(id, "ALREADY_INITIALIZED"));
+          } else if (modernVersion != null) {
             sink.answer(legacyClientRefused(id));
+          } else if (referenceEra() == Era.MODERN) {
+            bridge(m, id, sink);
           } else if (!handshake.clientInitialize(m, raw, sink == direct)) {
             sink.answer(refusal(id, "ALREADY_INITIALIZED"));
           }
-        } else if (!handshake.seen() && (modernVersion != null || ModernMeta.isModern(m))) {
+        } else if (!handshake.seen() && !bridged
+            && (modernVersion != null || ModernMeta.isModern(m))) {
           modern(m, raw, sink, id);
         } else if (m.is("server/discover")) { // a legacy session: its initialize said it all
           sink.answer(Responses.error(id, Responses.METHOD_NOT_FOUND, "Method not found"));
@@ -192,13 +204,42 @@ final class GuardSession implements RequestChannel {
     return settings.referenceProtocolVersion().map(ModernMeta::eraOf).orElse(null);
   }
 
-  /** A legacy client's initialize in front of a modern server: refused, said on stderr. */
+  /** A legacy client's initialize in a session a modern client opened: refused, explained. */
   private ObjectNode legacyClientRefused(RpcId id) {
     settings.diagnostics().accept("the client opened a legacy MCP session (initialize), but "
-        + VisibleText.of(settings.server().name()) + " is relayed at MCP "
-        + (modernVersion != null ? modernVersion : settings.referenceProtocolVersion().get())
-        + ", which has no initialize; configure the client for that version");
+        + VisibleText.of(settings.server().name()) + " is relayed at MCP " + modernVersion
+        + " to a modern client in this session; configure the client for that version");
     return refusal(id, "UNSUPPORTED_ERA");
+  }
+
+  /**
+   * A legacy client's {@code initialize} in front of a server whose reference is modern: the
+   * guard bridges (eras.md, section 7). The server is verified in the modern era with the
+   * client's capabilities; the initialize is answered from the verdict; the client's requests
+   * go upstream with the modern {@code _meta}, and the answers come back in the legacy shape.
+   */
+  private void bridge(RpcMessage m, RpcId id, ClientSink sink) {
+    if (sink != direct) { // inside a batch: as a second initialize would be
+      sink.answer(refusal(id, "ALREADY_INITIALIZED"));
+      return;
+    }
+    bridged = true;
+    bridgedInitialize = id;
+    String asked = m.params().path("protocolVersion").asText("");
+    bridgedClientVersion = !asked.isEmpty() && ModernMeta.eraOf(asked) == Era.LEGACY ? asked
+        : ModernMeta.LATEST_LEGACY_VERSION;
+    modernVersion = settings.referenceProtocolVersion().orElseThrow();
+    JsonNode caps = m.params().path("capabilities");
+    modernCapabilities = caps.isObject() ? caps.deepCopy() : JsonNodeFactory.instance.objectNode();
+    settings.diagnostics().accept("the client speaks MCP " + VisibleText.of(bridgedClientVersion)
+        + " (initialize); " + VisibleText.of(settings.server().name()) + " is verified and relayed"
+        + " at " + modernVersion + ", bridged by the guard");
+    startVerification();
+  }
+
+  /** What the client in this session expects answers to look like. */
+  private boolean modernClient() {
+    return modernVersion != null && !bridged;
   }
 
   /** Whether the upstream is in a session the guard can verify (initialized, or modern). */
@@ -223,9 +264,13 @@ final class GuardSession implements RequestChannel {
 
   /** A client request under the verdict in force. */
   private void decide(RpcMessage m, byte[] raw, ClientSink sink, RpcId id) {
-    Admission.Outcome outcome = Admission.judge(m, verdict, settings);
+    Admission.Outcome outcome = Admission.judge(m, verdict, settings, modernClient());
     if (outcome instanceof Admission.Outcome.Answer answer) {
       sink.answer(answer.response());
+    } else if (bridged) { // the modern server needs the per-request _meta the client never sends
+      RpcMessage modern = Bridge.request(m, modernVersion, modernCapabilities);
+      routing.forwarded(id, m.method().orElseThrow(), modern.params());
+      sink.forward(modern, null);
     } else {
       routing.forwarded(id, m.method().orElseThrow(), m.params());
       sink.forward(m, raw);
@@ -307,7 +352,7 @@ final class GuardSession implements RequestChannel {
     } else if (verdict == null) {
       held.add(new Held(false, m, raw, method.get(), false));
     } else {
-      answered(delivery.response(m, raw, verdict, method.get(), modernCapabilities));
+      answered(delivery.response(m, raw, verdict, method.get(), modernCapabilities, bridged));
     }
   }
 
@@ -340,7 +385,7 @@ final class GuardSession implements RequestChannel {
   private void deliver(Held h) {
     switch (h.message().kind()) {
       case RESPONSE -> answered(delivery.response(h.message(), h.raw(), verdict, h.answers(),
-          modernCapabilities));
+          modernCapabilities, bridged));
       case REQUEST -> delivery.serverRequest(h.message(), h.raw(), verdict);
       case NOTIFICATION -> delivery.notification(h.message(), h.raw(), h.tied(), verdict);
     }
@@ -390,6 +435,10 @@ final class GuardSession implements RequestChannel {
       pending = own.drain();
       List<RpcId> open = new ArrayList<>();
       handshake.abandon().ifPresent(open::add);
+      if (bridgedInitialize != null) {
+        open.add(bridgedInitialize);
+        bridgedInitialize = null;
+      }
       open.addAll(routing.drain().keySet());
       open.addAll(held.abandon());
       for (RpcId id : open) {
@@ -447,6 +496,13 @@ final class GuardSession implements RequestChannel {
     settings.audit().verification(v);
     settings.diagnostics().accept(Subjects.summary(settings.server().name(), v));
     handshake.verdict(v);
+    if (bridgedInitialize != null) {
+      toClient.send(RpcParser.write(v.rejectsServer() ? refusal(bridgedInitialize,
+          "SERVER_REJECTED") : v.bridgedInitializeResult(bridgedClientVersion, settings.server())
+              .map(r -> Responses.result(bridgedInitialize, r))
+              .orElseGet(() -> refusal(bridgedInitialize, "SERVER_REJECTED"))));
+      bridgedInitialize = null;
+    }
     List<Held> release = held.release();
     releasing = true;
     try {

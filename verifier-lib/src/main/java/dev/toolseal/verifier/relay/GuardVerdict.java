@@ -11,6 +11,7 @@ import dev.toolseal.verifier.manifest.CanonicalJson;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
 import dev.toolseal.verifier.manifest.Era;
+import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.RawSnapshot;
@@ -82,6 +83,11 @@ record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
    * list (the client gets "method not found").
    */
   Optional<ObjectNode> listResult(ListKind kind) {
+    return listResult(kind, snapshot.map(sn -> sn.era() == Era.MODERN).orElse(false));
+  }
+
+  /** As {@link #listResult(ListKind)}, in the shape of a modern client's answer or not. */
+  Optional<ObjectNode> listResult(ListKind kind, boolean modernClient) {
     if (snapshot.isEmpty() || !snapshot.get().has(kind)) {
       return Optional.empty();
     }
@@ -94,7 +100,7 @@ record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
         items.add(entry);
       }
     }
-    if (snapshot.get().era() == Era.MODERN) {
+    if (modernClient) {
       modernMembers(result);
     }
     return Optional.of(result);
@@ -112,6 +118,27 @@ record GuardVerdict(Decision decision, Optional<ToolManifest> manifest,
     ObjectNode result = (ObjectNode) m.discover().tree();
     result.putArray("supportedVersions").add(relayedVersion);
     modernMembers(result);
+    return Optional.of(result);
+  }
+
+  /**
+   * The guard's answer to a bridged legacy client's {@code initialize} (eras.md, section 7): the
+   * version the client asked for, and the capabilities, instructions and identity verified from
+   * the modern server ({@code release} names it when it named itself nowhere); empty unless a
+   * modern manifest was judged.
+   */
+  Optional<ObjectNode> bridgedInitializeResult(String clientVersion, ServerRef release) {
+    if (manifest.isEmpty() || !(manifest.get().side() instanceof ToolManifest.Modern)) {
+      return Optional.empty();
+    }
+    ToolManifest m = manifest.get();
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    result.put("protocolVersion", clientVersion);
+    result.set("capabilities", m.capabilities().deepCopy());
+    JsonNode info = m.serverInfo().orElseGet(() -> JsonNodeFactory.instance.objectNode()
+        .put("name", release.name()).put("version", release.version()));
+    result.set("serverInfo", info.deepCopy());
+    m.instructions().ifPresent(i -> result.put("instructions", i));
     return Optional.of(result);
   }
 

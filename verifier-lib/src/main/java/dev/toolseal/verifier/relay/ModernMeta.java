@@ -18,6 +18,8 @@ final class ModernMeta {
   static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
   /** The first modern revision; every later one is modern too. */
   static final String FIRST_MODERN_VERSION = "2026-07-28";
+  /** The newest legacy revision: what a bridged legacy client is told when it asks for none. */
+  static final String LATEST_LEGACY_VERSION = "2025-11-25";
   /** -32022: the request's protocol version is not one the receiver speaks. */
   static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 

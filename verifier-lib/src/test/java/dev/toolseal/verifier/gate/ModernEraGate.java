@@ -67,8 +67,14 @@ final class ModernEraGate implements AutoCloseable {
   /** The modern manifest of {@code command} as it is now, recorded the way the guard does. */
   static ToolManifest pin(List<String> command, Map<String, String> env, ServerRef server)
       throws Exception {
+    return pin(command, env, server, JSON.createObjectNode());
+  }
+
+  /** As {@link #pin(List, Map, ServerRef)}, declaring {@code clientCapabilities}. */
+  static ToolManifest pin(List<String> command, Map<String, String> env, ServerRef server,
+      JsonNode clientCapabilities) throws Exception {
     return LiveManifests.of(server, UpstreamProbe.record(command, env, VERSION,
-        JSON.createObjectNode(), Duration.ofSeconds(30), GuardSettings.DEFAULT_MAX_MESSAGE_BYTES,
+        clientCapabilities, Duration.ofSeconds(30), GuardSettings.DEFAULT_MAX_MESSAGE_BYTES,
         new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8)));
   }
 
