@@ -117,10 +117,26 @@ final class Delivery {
     if (m.is("notifications/cancelled")) {
       routing.close(cancelledId(m)); // the client's answer to it is not expected any more
     }
-    if (Subjects.isListChanged(m)) { // only that a list changed: none of the server's params
+    if (Subjects.isListChanged(m)
+        || m.is("notifications/subscriptions/acknowledged")) {
+      // only that a list changed (or a listen stream is open), and on which of the client's
+      // listen streams: none of the server's params
       ObjectNode bare = JsonNodeFactory.instance.objectNode();
       bare.put("jsonrpc", "2.0");
       bare.put("method", m.method().orElseThrow());
+      JsonNode subscription = ModernMeta.subscriptionId(m);
+      if (routing.listening(subscription)) {
+        ObjectNode params = bare.putObject("params");
+        params.putObject("_meta").set(ModernMeta.SUBSCRIPTION_ID, subscription.deepCopy());
+        if (m.is("notifications/subscriptions/acknowledged")) { // the flags in force, only
+          ObjectNode flags = params.putObject("notifications");
+          m.params().path("notifications").properties().forEach(f -> {
+            if (f.getValue().isBoolean()) {
+              flags.put(f.getKey(), f.getValue().booleanValue());
+            }
+          });
+        }
+      }
       toClient.send(RpcParser.write(bare));
       return;
     }

@@ -374,7 +374,9 @@ final class GuardSession implements RequestChannel {
     }
     boolean tied = m.is("notifications/progress")
         ? routing.progressAllowed(m.params().path("progressToken"))
-        : m.is("notifications/cancelled") && routing.isRelayed(m.params().path("requestId"));
+        : m.is("notifications/subscriptions/acknowledged")
+            ? routing.listening(ModernMeta.subscriptionId(m))
+            : m.is("notifications/cancelled") && routing.isRelayed(m.params().path("requestId"));
     if (verdict == null) {
       held.add(new Held(false, m, raw, null, tied));
     } else {

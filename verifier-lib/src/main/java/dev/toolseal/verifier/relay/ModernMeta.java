@@ -16,6 +16,7 @@ final class ModernMeta {
   static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
   static final String CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
   static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+  static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
   /** The first modern revision; every later one is modern too. */
   static final String FIRST_MODERN_VERSION = "2026-07-28";
   /** The newest legacy revision: what a bridged legacy client is told when it asks for none. */
@@ -48,6 +49,11 @@ final class ModernMeta {
   static JsonNode clientCapabilities(RpcMessage m) {
     JsonNode caps = m.params().path("_meta").path(CLIENT_CAPABILITIES);
     return caps.isObject() ? caps.deepCopy() : JsonNodeFactory.instance.objectNode();
+  }
+
+  /** The listen request a notification belongs to ({@code _meta}), or a missing node. */
+  static JsonNode subscriptionId(RpcMessage m) {
+    return m.params().path("_meta").path(SUBSCRIPTION_ID);
   }
 
   /** The {@code _meta} of a request of the guard's own. */

@@ -63,6 +63,17 @@ final class Routing {
     return open;
   }
 
+  /**
+   * Whether {@code subscriptionId} (from a notification's {@code _meta}) names a forwarded,
+   * unanswered {@code subscriptions/listen} request of the client's: the stream a modern
+   * server's change notifications belong to.
+   */
+  boolean listening(JsonNode subscriptionId) {
+    RpcId id = idOrNull(subscriptionId);
+    Forwarded f = id == null ? null : clientRequests.get(id);
+    return f != null && f.method().equals("subscriptions/listen");
+  }
+
   /** Whether a progress notification with this token belongs to an unanswered request. */
   boolean progressAllowed(JsonNode progressToken) {
     RpcId token = idOrNull(progressToken);

@@ -33,7 +33,8 @@ final class ServerMessages {
     }
     String method = m.method().orElse("");
     return switch (method) {
-      case "notifications/progress", "notifications/cancelled" -> tied;
+      case "notifications/progress", "notifications/cancelled",
+          "notifications/subscriptions/acknowledged" -> tied;
       case "notifications/message", "notifications/resources/updated" ->
           v.decision() instanceof Decision.AcceptAll;
       default -> false;

@@ -149,6 +149,31 @@ final class ModernEraGate implements AutoCloseable {
     }
   }
 
+  /** Reads until a notification {@code method}; other messages are kept in {@link #others}. */
+  JsonNode notification(String method) {
+    for (JsonNode m : others) {
+      if (method.equals(m.path("method").asText()) && !m.has("id")) {
+        others.remove(m);
+        return m;
+      }
+    }
+    try {
+      while (true) {
+        String line = fromEngine.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(line, "no " + method + " from the engine: " + engine.endReason());
+        JsonNode m = JSON.readTree(line);
+        if (method.equals(m.path("method").asText()) && !m.has("id")) {
+          return m;
+        }
+        others.add(m);
+      }
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Messages read while waiting for responses that were not those responses. */
   List<JsonNode> others() {
     return others;

@@ -133,6 +133,45 @@ class ModernGateRugPullTest {
   }
 
   @Test
+  void aChangeAnnouncedOnAListenStreamIsVerifiedBeforeAnythingElseIsRelayed() throws Exception {
+    Map<String, String> calls = log("listen");
+    ToolManifest pinned = ModernEraGate.pin(rugpull("call-then-change"), log("listen-pin"),
+        GateServers.RUGPULL);
+    try (ModernEraGate gate = ModernEraGate.start(rugpull("call-then-change"), calls,
+        GateServers.RUGPULL, new PinnedManifestVerifier(pinned, Policy.REJECT_SERVER), false)) {
+      int listen = gate.send("subscriptions/listen",
+          "\"notifications\":{\"toolsListChanged\":true}", "{}");
+      JsonNode ack = gate.notification("notifications/subscriptions/acknowledged");
+      assertEquals(listen, ack.path("params").path("_meta")
+          .path("io.modelcontextprotocol/subscriptionId").asInt(), ack::toString);
+      assertEquals(Set.of("add", "get_weather"), Set.copyOf(names(gate.request("tools/list",
+          ""))));
+      JsonNode call = gate.request("tools/call", "\"name\":\"add\",\"arguments\":"
+          + "{\"a\":2,\"b\":3}");
+      assertTrue(call.has("result"), call::toString);
+      // the server announces run_shell on the listen stream right after that answer; once the
+      // guard has read it, it verifies before answering, and the changed server is rejected.
+      // Until then a list is still answered from the verdict before (the old, verified list).
+      JsonNode after = gate.request("tools/list", "");
+      for (int i = 0; i < 200 && ModernEraGate.refusal(after).isEmpty(); i++) {
+        assertEquals(Set.of("add", "get_weather"), Set.copyOf(names(after)));
+        after = gate.request("tools/list", "");
+      }
+      assertEquals("SERVER_REJECTED", ModernEraGate.refusal(after), after::toString);
+      assertEquals(Set.of(new Fact("tool:run_shell", GateReason.Kind.ADDED, Set.of(), "")),
+          gate.verdict().reasons().stream().map(Fact::of).collect(Collectors.toSet()));
+      assertFalse(gate.others().toString().contains("run_shell"), gate.others()::toString);
+      assertEquals(List.of("add"), GateServers.calls(dir.resolve("listen.calls")));
+    }
+  }
+
+  private static List<String> names(JsonNode list) {
+    List<String> names = new ArrayList<>();
+    list.path("result").path("tools").forEach(t -> names.add(t.path("name").asText()));
+    return names;
+  }
+
+  @Test
   void reorderedToolsAreListedInTheServersOrder() throws Exception {
     assertEquals(List.of("get_weather", "add"), outcome("reordered").listed());
   }
