@@ -1,6 +1,8 @@
 package dev.toolseal.verifier.mcp;
 
+import dev.toolseal.verifier.manifest.Era;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Objects;
 
 /** Records one {@link RawSnapshot} of a server: connect, initialize, list everything, close. */
@@ -12,6 +14,15 @@ public final class McpRecorder {
 
     public McpRecorder(RecordingLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    McpRecorder(RecordingLimits limits, List<String> modernVersions) {
+        this(limits);
+    }
+
+    public RawSnapshot record(McpEndpoint endpoint, McpSchema.ClientCapabilities capabilities, Era preferred)
+            throws McpRecordingException {
+        return record(endpoint, capabilities);
     }
 
     /**
