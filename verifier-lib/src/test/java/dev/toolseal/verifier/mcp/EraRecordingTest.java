@@ -76,6 +76,16 @@ class EraRecordingTest {
     }
 
     @Test
+    void aModernOnlyServerRefusingInitializeIsRecordedModernOnTheSameProcess(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("log");
+        RawSnapshot snapshot = new McpRecorder(TestServers.LIMITS)
+                .record(probeServer("version-retry", log), TestServers.CAPABILITIES, Era.LEGACY);
+        assertEquals(Era.MODERN, snapshot.era());
+        assertEquals(Set.of("echo"), names(snapshot.entries(ListKind.TOOLS)));
+        assertEquals(List.of("start", "initialize", "server/discover", "tools/list"), Files.readAllLines(log));
+    }
+
+    @Test
     void noCommonVersionIsAFailure(@TempDir Path dir) {
         Path log = dir.resolve("log");
         McpRecordingException e = assertThrows(McpRecordingException.class,
