@@ -67,8 +67,8 @@ final class EraProbe {
         while (true) {
             ModernHttp.Answer answer;
             try {
-                answer = http.post(ModernWire.DISCOVER, ModernWire.params(version, capabilities, null), version,
-                        retried ? limits.requestTimeout() : limits.effectiveProbeTimeout());
+                answer = http.post(ModernWire.DISCOVER, ModernWire.params(version, capabilities, null),
+                        version, retried ? limits.requestTimeout() : limits.effectiveProbeTimeout());
             } catch (McpRecordingException e) {
                 if (e.reason() == Reason.TIMEOUT && !retried) {
                     return new Legacy("no answer to server/discover in " + limits.effectiveProbeTimeout());
@@ -100,7 +100,8 @@ final class EraProbe {
                 }
                 if (code == ModernWire.MISSING_CLIENT_CAPABILITY) {
                     throw new McpRecordingException(Reason.SERVER_ERROR, "the modern server requires a client"
-                            + " capability we did not declare (-32021)", StrictJson.prefix(response.get().text()));
+                            + " capability we did not declare (-32021)",
+                            StrictJson.prefix(response.get().text()));
                 }
                 if (code == ModernWire.METHOD_NOT_FOUND) {
                     throw new McpRecordingException(Reason.SERVER_ERROR, "a modern server (HTTP 404, -32601)"
@@ -142,14 +143,16 @@ final class EraProbe {
         if (code == ModernWire.UNSUPPORTED_PROTOCOL_VERSION) {
             Optional<String> common = ModernWire.commonVersion(error, versions);
             if (retried || common.isEmpty()) {
-                throw new McpRecordingException(Reason.SERVER_ERROR, "no common protocol version: we implement "
-                        + versions + ", the server refused " + version,
+                throw new McpRecordingException(Reason.SERVER_ERROR,
+                        "no common protocol version: we implement " + versions + ", the server refused "
+                        + version,
                         StrictJson.prefix(StrictJson.write(error)));
             }
             return common;
         }
         if (retried) {
-            throw new McpRecordingException(Reason.SERVER_ERROR, "server/discover failed after the version retry",
+            throw new McpRecordingException(Reason.SERVER_ERROR,
+                    "server/discover failed after the version retry",
                     StrictJson.prefix(StrictJson.write(error)));
         }
         return Optional.empty();

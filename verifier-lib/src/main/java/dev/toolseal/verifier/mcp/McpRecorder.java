@@ -130,7 +130,8 @@ public final class McpRecorder {
                 .filter(r -> McpSchema.METHOD_INITIALIZE.equals(r.method()))
                 .map(RawResponse::error)
                 .flatMap(Optional::stream)
-                .anyMatch(error -> ModernWire.code(error).orElse(0) == ModernWire.UNSUPPORTED_PROTOCOL_VERSION);
+                .anyMatch(error -> ModernWire.code(error).orElse(0)
+                        == ModernWire.UNSUPPORTED_PROTOCOL_VERSION);
     }
 
     private RawSnapshot modernStdio(StdioRequests requests, EraProbe.Modern discover,
@@ -152,8 +153,8 @@ public final class McpRecorder {
 
     // ---- streamable HTTP ----
 
-    private RawSnapshot recordHttp(McpEndpoint.StreamableHttp endpoint, McpSchema.ClientCapabilities capabilities,
-            Era preferred) throws McpRecordingException {
+    private RawSnapshot recordHttp(McpEndpoint.StreamableHttp endpoint,
+            McpSchema.ClientCapabilities capabilities, Era preferred) throws McpRecordingException {
         EraProbe probe = new EraProbe(capabilities, modernVersions, limits);
         if (preferred == Era.LEGACY) {
             try {
@@ -217,14 +218,16 @@ public final class McpRecorder {
                 continue;
             }
             walk.pages(kind, (k, cursor) -> {
-                RawResponse response = call.call(k.method(), ModernWire.params(version, capabilities, cursor));
+                RawResponse response = call.call(k.method(),
+                        ModernWire.params(version, capabilities, cursor));
                 if (response.error().isPresent()) {
                     JsonNode error = response.error().orElseThrow();
                     if (k == ListKind.RESOURCE_TEMPLATES && cursor == null
                             && ModernWire.code(error).orElse(0) == ModernWire.METHOD_NOT_FOUND) {
                         return Optional.empty();
                     }
-                    throw new McpRecordingException(Reason.SERVER_ERROR, k.method() + " answered with an error",
+                    throw new McpRecordingException(Reason.SERVER_ERROR,
+                            k.method() + " answered with an error",
                             StrictJson.prefix(StrictJson.write(error)));
                 }
                 JsonNode result = response.result().orElseThrow();

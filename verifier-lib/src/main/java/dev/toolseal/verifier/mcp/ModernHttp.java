@@ -100,7 +100,8 @@ final class ModernHttp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         AtomicReference<InputStream> open = new AtomicReference<>();
-        CompletableFuture<Answer> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+        CompletableFuture<Answer> exchange = client
+                .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApplyAsync(response -> {
                     open.set(response.body());
                     try (InputStream in = response.body()) {
@@ -117,7 +118,8 @@ final class ModernHttp implements AutoCloseable {
         } catch (TimeoutException e) {
             exchange.cancel(true);
             closeQuietly(open.get());
-            throw new McpRecordingException(Reason.TIMEOUT, method + " got no answer in " + timeout, uri.toString());
+            throw new McpRecordingException(Reason.TIMEOUT, method + " got no answer in " + timeout,
+                    uri.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(open.get());
@@ -158,8 +160,8 @@ final class ModernHttp implements AutoCloseable {
     }
 
     /** Reads SSE events until the one that answers {@code id}; the whole stream shares one budget. */
-    private Answer events(int status, InputStream in, long budget, JsonNode id, String method, JsonNode params,
-            boolean strict) throws McpRecordingException, IOException {
+    private Answer events(int status, InputStream in, long budget, JsonNode id, String method,
+            JsonNode params, boolean strict) throws McpRecordingException, IOException {
         StringBuilder data = new StringBuilder();
         StringBuilder seen = new StringBuilder();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -249,8 +251,8 @@ final class ModernHttp implements AutoCloseable {
             }
             return Optional.empty();
         }
-        return Optional.of(new RawResponse(answered == null ? NullNode.getInstance() : answered, method, params,
-                Optional.ofNullable(result), Optional.ofNullable(error), text));
+        return Optional.of(new RawResponse(answered == null ? NullNode.getInstance() : answered, method,
+                params, Optional.ofNullable(result), Optional.ofNullable(error), text));
     }
 
     private McpRecordingException tooLarge(String method, String text) {

@@ -88,7 +88,8 @@ final class ModernWire {
     /** The integer {@code code} of a JSON-RPC error object, if it has one. */
     static Optional<Integer> code(JsonNode error) {
         JsonNode code = error.path("code");
-        return code.isIntegralNumber() && code.canConvertToInt() ? Optional.of(code.intValue()) : Optional.empty();
+        return code.isIntegralNumber() && code.canConvertToInt() ? Optional.of(code.intValue())
+                : Optional.empty();
     }
 
     /** The first of {@code ours} that the -32022 error's {@code data.supported} names, if any. */

@@ -40,7 +40,8 @@ final class StdioRequests implements RawTrafficListener, AutoCloseable {
      *     transport's own failure when it refused a message, {@link Reason#TRANSPORT} when the
      *     request could not be sent
      */
-    RawResponse call(String method, Map<String, Object> params, Duration timeout) throws McpRecordingException {
+    RawResponse call(String method, Map<String, Object> params, Duration timeout)
+            throws McpRecordingException {
         String id = "toolseal-recorder-" + (++next);
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
         waiting.put(StrictJson.write(new TextNode(id)), answer);
@@ -58,6 +59,7 @@ final class StdioRequests implements RawTrafficListener, AutoCloseable {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                waiting.remove(StrictJson.write(new TextNode(id))); // a late answer is recorded, not awaited
                 throw new McpRecordingException(Reason.TIMEOUT, method + " got no answer in " + timeout, id);
             }
             try {

@@ -58,10 +58,11 @@ class EraRecordingTest {
         RawSnapshot snapshot = new McpRecorder(QUICK_PROBE)
                 .record(probeServer("silent", log), TestServers.CAPABILITIES);
         assertEquals(Era.LEGACY, snapshot.era());
-        assertEquals("toolseal-probe-fixture", snapshot.initializeResult().path("serverInfo").path("name").asText());
+        assertEquals("toolseal-probe-fixture",
+                snapshot.initializeResult().path("serverInfo").path("name").asText());
         assertEquals(Set.of("echo"), names(snapshot.entries(ListKind.TOOLS)));
-        assertEquals(List.of("start", "server/discover", "initialize", "notifications/initialized", "tools/list"),
-                Files.readAllLines(log));
+        assertEquals(List.of("start", "server/discover", "initialize", "notifications/initialized",
+                "tools/list"), Files.readAllLines(log));
     }
 
     @Test
@@ -72,17 +73,20 @@ class EraRecordingTest {
         assertEquals(Era.MODERN, snapshot.era());
         assertEquals(MODERN, snapshot.protocolVersion());
         assertEquals(Set.of("echo"), names(snapshot.entries(ListKind.TOOLS)));
-        assertEquals(List.of("start", "server/discover", "server/discover", "tools/list"), Files.readAllLines(log));
+        assertEquals(List.of("start", "server/discover", "server/discover", "tools/list"),
+                Files.readAllLines(log));
     }
 
     @Test
-    void aModernOnlyServerRefusingInitializeIsRecordedModernOnTheSameProcess(@TempDir Path dir) throws Exception {
+    void aModernOnlyServerRefusingInitializeIsRecordedModernOnTheSameProcess(@TempDir Path dir)
+            throws Exception {
         Path log = dir.resolve("log");
         RawSnapshot snapshot = new McpRecorder(TestServers.LIMITS)
                 .record(probeServer("version-retry", log), TestServers.CAPABILITIES, Era.LEGACY);
         assertEquals(Era.MODERN, snapshot.era());
         assertEquals(Set.of("echo"), names(snapshot.entries(ListKind.TOOLS)));
-        assertEquals(List.of("start", "initialize", "server/discover", "tools/list"), Files.readAllLines(log));
+        assertEquals(List.of("start", "initialize", "server/discover", "tools/list"),
+                Files.readAllLines(log));
     }
 
     @Test
@@ -108,6 +112,46 @@ class EraRecordingTest {
         McpRecordingException e = assertThrows(McpRecordingException.class,
                 () -> record(probeServer("bad-page", dir.resolve("log"))));
         assertEquals(Reason.PROTOCOL, e.reason(), e.getMessage());
+    }
+
+    @Test
+    void aDiscoverAnswerOverHttpThatIsNotADiscoverResultIsRefused(@TempDir Path dir) throws Exception {
+        try (EraHttp server = EraHttp.start("probe-server.mjs", "http-not-discover", log(dir))) {
+            McpRecordingException e = assertThrows(McpRecordingException.class,
+                    () -> record(server.endpoint()));
+            assertEquals(Reason.PROTOCOL, e.reason(), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDuplicateMemberInAnHttpAnswerIsRefused(@TempDir Path dir) throws Exception {
+        try (EraHttp server = EraHttp.start("probe-server.mjs", "http-duplicate-key", log(dir))) {
+            McpRecordingException e = assertThrows(McpRecordingException.class,
+                    () -> record(server.endpoint()));
+            assertEquals(Reason.MALFORMED_JSON, e.reason(), e.getMessage());
+        }
+    }
+
+    @Test
+    void anEventStreamAnswerIsTheEventThatAnswersOurRequest(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("log");
+        try (EraHttp server = EraHttp.start("probe-server.mjs", "http-sse", log.toString())) {
+            RawSnapshot snapshot = record(server.endpoint());
+            assertEquals(Era.MODERN, snapshot.era());
+            assertEquals("probe", snapshot.discoverResult().path("instructions").asText());
+            assertEquals(Set.of("echo"), names(snapshot.entries(ListKind.TOOLS)));
+        }
+        assertEquals(List.of("start", "server/discover server/discover", "tools/list tools/list"),
+                Files.readAllLines(log), "the Mcp-Method header names the body's method");
+    }
+
+    @Test
+    void aRealModernServerIsRetriedAtTheVersionItNames() throws Exception {
+        McpRecorder future = new McpRecorder(TestServers.LIMITS, List.of("2027-01-01", MODERN));
+        assertModernFixture(future.record(eraStdio("--modern-only"), TestServers.CAPABILITIES));
+        try (EraHttp server = EraHttp.start("era-server.mjs", "http", "0", "--modern-only")) {
+            assertModernFixture(future.record(server.endpoint(), TestServers.CAPABILITIES));
+        }
     }
 
     // ---- the 2026-07-28 fixture (era-server.mjs) ----
@@ -139,7 +183,8 @@ class EraRecordingTest {
                 .record(eraStdio(), TestServers.CAPABILITIES, Era.LEGACY);
         assertEquals(Era.LEGACY, legacy.era());
         assertEquals("2025-11-25", legacy.protocolVersion());
-        assertEquals("toolseal-era-fixture", legacy.initializeResult().path("serverInfo").path("name").asText());
+        assertEquals("toolseal-era-fixture",
+                legacy.initializeResult().path("serverInfo").path("name").asText());
         assertEquals(Set.of("echo", "add", "distance"), names(legacy.entries(ListKind.TOOLS)));
         RawSnapshot modern = new McpRecorder(TestServers.LIMITS)
                 .record(eraStdio(), TestServers.CAPABILITIES, Era.MODERN);
@@ -150,7 +195,7 @@ class EraRecordingTest {
 
     @Test
     void aDualEraHttpServerIsRecordedModernAndAsOverStdio() throws Exception {
-        try (EraHttp server = EraHttp.start()) {
+        try (EraHttp server = EraHttp.start("era-server.mjs", "http", "0")) {
             RawSnapshot http = record(server.endpoint());
             assertModernFixture(http);
             RawSnapshot stdio = record(eraStdio());
@@ -161,7 +206,7 @@ class EraRecordingTest {
 
     @Test
     void aModernOnlyHttpServerIsRecordedModern() throws Exception {
-        try (EraHttp server = EraHttp.start("--modern-only")) {
+        try (EraHttp server = EraHttp.start("era-server.mjs", "http", "0", "--modern-only")) {
             assertModernFixture(record(server.endpoint()));
             assertModernFixture(new McpRecorder(TestServers.LIMITS)
                     .record(server.endpoint(), TestServers.CAPABILITIES, Era.LEGACY));
@@ -170,7 +215,7 @@ class EraRecordingTest {
 
     @Test
     void aDualEraHttpServerIsRecordedLegacyWhenTheReferenceIsLegacy() throws Exception {
-        try (EraHttp server = EraHttp.start()) {
+        try (EraHttp server = EraHttp.start("era-server.mjs", "http", "0")) {
             RawSnapshot legacy = new McpRecorder(TestServers.LIMITS)
                     .record(server.endpoint(), TestServers.CAPABILITIES, Era.LEGACY);
             assertEquals(Era.LEGACY, legacy.era());
@@ -236,18 +281,24 @@ class EraRecordingTest {
         return root;
     }
 
+    private static String log(Path dir) {
+        return dir.resolve("log").toString();
+    }
+
     private static McpEndpoint.Stdio probeServer(String scenario, Path log) {
         return new McpEndpoint.Stdio("node",
-                List.of(fixtures().resolve("probe-server.mjs").toString(), scenario, log.toString()), Map.of());
+                List.of(fixtures().resolve("probe-server.mjs").toString(), scenario, log.toString()),
+                Map.of());
     }
 
     private static McpEndpoint.Stdio eraStdio(String... flags) {
-        List<String> args = new ArrayList<>(List.of(fixtures().resolve("era-server.mjs").toString(), "stdio"));
+        List<String> args = new ArrayList<>(
+                List.of(fixtures().resolve("era-server.mjs").toString(), "stdio"));
         args.addAll(List.of(flags));
         return new McpEndpoint.Stdio("node", args, Map.of());
     }
 
-    /** era-server.mjs on streamable HTTP at a port it picked itself. */
+    /** A fixture script on streamable HTTP at a port it picked itself ({@code LISTENING <port>}). */
     private static final class EraHttp implements AutoCloseable {
         private final Process process;
         private final int port;
@@ -257,11 +308,11 @@ class EraRecordingTest {
             this.port = port;
         }
 
-        static EraHttp start(String... flags) throws Exception {
-            List<String> command = new ArrayList<>(
-                    List.of("node", fixtures().resolve("era-server.mjs").toString(), "http", "0"));
-            command.addAll(List.of(flags));
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        static EraHttp start(String script, String... args) throws Exception {
+            List<String> command = new ArrayList<>(List.of("node", fixtures().resolve(script).toString()));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             BufferedReader out = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {
