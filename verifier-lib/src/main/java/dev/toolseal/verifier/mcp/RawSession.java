@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * every {@code tools/list} answer, including the re-lists the SDK makes on its own.
  */
 public final class RawSession implements AutoCloseable {
-    private static final McpSchema.Implementation CLIENT_INFO =
-            McpSchema.Implementation.builder("toolseal-recorder", "0.1.0").build();
+    private static final McpSchema.Implementation CLIENT_INFO = ModernWire.CLIENT;
 
     private final RecordingTransport transport;
     private final McpSyncClient client;
@@ -54,16 +53,37 @@ public final class RawSession implements AutoCloseable {
         McpSyncClient client;
         try {
             transport = endpoint.open(limits);
-            client = McpClient.sync(transport)
-                    .requestTimeout(limits.requestTimeout())
-                    .initializationTimeout(limits.requestTimeout())
-                    .capabilities(capabilities)
-                    .clientInfo(CLIENT_INFO)
-                    .build();
+            client = client(transport, capabilities, limits);
         } catch (RuntimeException e) {
             throw new McpRecordingException(Reason.TRANSPORT, "the SDK client could not be set up",
                     endpoint.toString(), e);
         }
+        try {
+            return initialize(transport, client, limits);
+        } catch (McpRecordingException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** The SDK client the recorder runs over {@code transport}; nothing is sent yet. */
+    static McpSyncClient client(RecordingTransport transport, McpSchema.ClientCapabilities capabilities,
+            RecordingLimits limits) {
+        return McpClient.sync(transport)
+                .requestTimeout(limits.requestTimeout())
+                .initializationTimeout(limits.requestTimeout())
+                .capabilities(capabilities)
+                .clientInfo(CLIENT_INFO)
+                .build();
+    }
+
+    /**
+     * Runs {@code initialize} with {@code client} (which connects {@code transport}, or joins it
+     * when the era probe started it) and opens the session; on failure the caller closes the
+     * client.
+     */
+    static RawSession initialize(RecordingTransport transport, McpSyncClient client, RecordingLimits limits)
+            throws McpRecordingException {
         try {
             client.initialize();
             RawResponse initialize = transport.responses().stream()
@@ -78,11 +98,7 @@ public final class RawSession implements AutoCloseable {
             }
             return new RawSession(transport, client, limits, initialize);
         } catch (RuntimeException e) {
-            client.close();
             throw failure(e, transport);
-        } catch (McpRecordingException e) {
-            client.close();
-            throw e;
         }
     }
 

@@ -10,9 +10,11 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,11 +34,17 @@ import reactor.core.publisher.Mono;
  * <p>Use it as the transport of a {@code McpClient}; observe the traffic live with
  * {@link #addListener(RawTrafficListener)}, or look back at the recent history with
  * {@link #responses()} and {@link #notifications()}.
+ *
+ * <p>The era probe ({@link McpRecorder}) may {@linkplain #start(Duration) start} the transport and
+ * send its own requests before any SDK client exists; the SDK client's later {@code connect}
+ * then reuses the running transport (over stdio: the same server process) instead of starting
+ * another.
  */
 public final class RecordingTransport implements McpClientTransport {
     private static final int ABANDONED = -32603;
 
     private final AtomicReference<Handler> handler = new AtomicReference<>();
+    private final AtomicBoolean started = new AtomicBoolean();
     private final TrafficLog log;
     private final McpJsonMapper sdkMapper;
     private final McpClientTransport inner;
@@ -123,11 +131,39 @@ public final class RecordingTransport implements McpClientTransport {
         return log.failure();
     }
 
+    /**
+     * Connects the inner transport before any SDK client does (over stdio: starts the server),
+     * so that requests can be sent with {@link #sendMessage}; until an SDK client connects,
+     * incoming messages are recorded and then dropped.
+     */
+    void start(Duration timeout) {
+        if (started.compareAndSet(false, true)) {
+            inner.connect(this::deliver).block(timeout);
+        }
+    }
+
+    /**
+     * Stops handing incoming messages to the SDK client (they are still recorded): after a
+     * failed {@code initialize} the recorder goes on with its own requests on this transport.
+     */
+    void detachClient() {
+        handler.set(null);
+    }
+
     @Override
     public Mono<Void> connect(
             Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> sdkHandler) {
         handler.set(sdkHandler::apply);
-        return inner.connect(sdkHandler);
+        if (!started.compareAndSet(false, true)) {
+            return Mono.empty(); // already running: the era probe started it
+        }
+        return inner.connect(this::deliver);
+    }
+
+    /** Passes an incoming message to the SDK client, if one is connected. */
+    private Mono<McpSchema.JSONRPCMessage> deliver(Mono<McpSchema.JSONRPCMessage> message) {
+        Handler sdk = handler.get();
+        return sdk == null ? message.flatMap(m -> Mono.empty()) : sdk.apply(message);
     }
 
     @Override
