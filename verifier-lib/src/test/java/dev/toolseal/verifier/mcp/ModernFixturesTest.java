@@ -1,11 +1,11 @@
 package dev.toolseal.verifier.mcp;
 
-import static dev.toolseal.verifier.mcp.ModernWire.JSON;
-import static dev.toolseal.verifier.mcp.ModernWire.SERVER_INFO;
-import static dev.toolseal.verifier.mcp.ModernWire.fieldNames;
-import static dev.toolseal.verifier.mcp.ModernWire.legacyInitialize;
-import static dev.toolseal.verifier.mcp.ModernWire.modernParams;
-import static dev.toolseal.verifier.mcp.ModernWire.request;
+import static dev.toolseal.verifier.mcp.RawModernClient.JSON;
+import static dev.toolseal.verifier.mcp.RawModernClient.SERVER_INFO;
+import static dev.toolseal.verifier.mcp.RawModernClient.fieldNames;
+import static dev.toolseal.verifier.mcp.RawModernClient.legacyInitialize;
+import static dev.toolseal.verifier.mcp.RawModernClient.modernParams;
+import static dev.toolseal.verifier.mcp.RawModernClient.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolseal.verifier.mcp.ModernWire.Http;
-import dev.toolseal.verifier.mcp.ModernWire.Stdio;
+import dev.toolseal.verifier.mcp.RawModernClient.Http;
+import dev.toolseal.verifier.mcp.RawModernClient.Stdio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Pins the wire behaviour of the 2026-era test servers that the era probe, the modern recorder
  * and the guard's tests will rely on: {@code scripted-server.mjs} (raw, no SDK) in each variant,
  * and {@code rugpull-server.mjs} on the v2 SDK, which must serve the same definitions as the
- * 2025-era {@code rugpull-server.mjs} in every variant. Plain JSON-RPC, see {@link ModernWire}.
+ * 2025-era {@code rugpull-server.mjs} in every variant. Plain JSON-RPC, see {@link RawModernClient}.
  */
 class ModernFixturesTest {
   private static final List<String> LISTS = List.of("tools/list", "prompts/list",
@@ -50,11 +50,11 @@ class ModernFixturesTest {
     args[0] = "stdio";
     args[1] = variant;
     System.arraycopy(more, 0, args, 2, more.length);
-    return Stdio.start(ModernWire.modernScript("scripted-server.mjs"), args);
+    return Stdio.start(RawModernClient.modernScript("scripted-server.mjs"), args);
   }
 
   private static Http scriptedHttp(String variant, Map<String, String> env) throws Exception {
-    return Http.start(ModernWire.modernScript("scripted-server.mjs"), env, variant);
+    return Http.start(RawModernClient.modernScript("scripted-server.mjs"), env, variant);
   }
 
   private static Stdio rugpull2026(String variant, String... more) throws Exception {
@@ -63,7 +63,7 @@ class ModernFixturesTest {
     args[1] = variant;
     System.arraycopy(more, 0, args, 2, more.length);
     args[args.length - 1] = "--modern-only";
-    return Stdio.start(ModernWire.modernScript("rugpull-server.mjs"), args);
+    return Stdio.start(RawModernClient.modernScript("rugpull-server.mjs"), args);
   }
 
   /** discover and the four lists of a modern server, keyed by method. */
@@ -82,7 +82,7 @@ class ModernFixturesTest {
   @Test
   void scriptedBaselineAnswersInTheSdksShape() throws Exception {
     Map<String, JsonNode> sdk;
-    try (Stdio era = Stdio.start(ModernWire.modernScript("era-server.mjs"), "stdio",
+    try (Stdio era = Stdio.start(RawModernClient.modernScript("era-server.mjs"), "stdio",
         "--modern-only")) {
       sdk = modernListing(era);
       ObjectNode call = modernParams().put("name", "echo");
@@ -217,7 +217,7 @@ class ModernFixturesTest {
       assertEquals(a, b, "B differs only in echo's description, _meta serverInfo included");
     }
     ProcessBuilder stdio = new ProcessBuilder("node",
-        ModernWire.modernScript("scripted-server.mjs").toString(), "stdio", "two-instances")
+        RawModernClient.modernScript("scripted-server.mjs").toString(), "stdio", "two-instances")
         .redirectErrorStream(true);
     assertEquals(2, exitCode(stdio), "an HTTP-only variant");
   }
@@ -315,7 +315,7 @@ class ModernFixturesTest {
     assertEquals("echo", JSON.readTree(lines.get(1)).get("headers").get("mcp-name").asText());
 
     ProcessBuilder withoutLog = new ProcessBuilder("node",
-        ModernWire.modernScript("scripted-server.mjs").toString(), "http", "0", "header-check")
+        RawModernClient.modernScript("scripted-server.mjs").toString(), "http", "0", "header-check")
         .redirectErrorStream(true);
     withoutLog.environment().remove("SCRIPTED_REQUEST_LOG");
     assertEquals(2, exitCode(withoutLog), "refuses to run without its log");
@@ -336,7 +336,7 @@ class ModernFixturesTest {
   /** initialize and the four lists of the v1 rug-pull server, keyed by method. */
   private static Map<String, JsonNode> legacyListing(String variant) throws Exception {
     Map<String, JsonNode> listing = new LinkedHashMap<>();
-    try (Stdio server = Stdio.start(ModernWire.legacyScript("rugpull-server.mjs"), variant)) {
+    try (Stdio server = Stdio.start(RawModernClient.legacyScript("rugpull-server.mjs"), variant)) {
       listing.put("initialize", server.result(1, "initialize", legacyInitialize()));
       server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
       int id = 2;
@@ -437,7 +437,7 @@ class ModernFixturesTest {
   @Test
   void theModernRugpullServerAnswersTheSameOverHttp() throws Exception {
     Map<String, JsonNode> viaStdio = modernRugpullListing("baseline");
-    try (Http server = Http.start(ModernWire.modernScript("rugpull-server.mjs"), Map.of(),
+    try (Http server = Http.start(RawModernClient.modernScript("rugpull-server.mjs"), Map.of(),
         "baseline", "--modern-only")) {
       assertEquals(viaStdio.get("server/discover"),
           server.call(1, "server/discover", modernParams()).get("result"));

@@ -30,14 +30,14 @@ import java.util.concurrent.TimeUnit;
  * what the server wrote. Used by {@link ModernFixturesTest}; later gate tests can start the same
  * fixtures through it.
  */
-final class ModernWire {
+final class RawModernClient {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String MODERN = "2026-07-28";
   static final String LEGACY = "2025-11-25";
   static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
   static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  private ModernWire() {
+  private RawModernClient() {
   }
 
   /** A script of the 2026-era package ({@code src/test/mcp-servers-2026}). */
@@ -143,7 +143,7 @@ final class ModernWire {
     }
 
     static Stdio start(Path script, String... args) throws IOException {
-      return new Stdio(ModernWire.start(script, List.of(args), Map.of()));
+      return new Stdio(RawModernClient.start(script, List.of(args), Map.of()));
     }
 
     /** Sends a request and returns the whole answer with its id (result or error). */
@@ -217,7 +217,7 @@ final class ModernWire {
     static Http start(Path script, Map<String, String> env, String... args) throws Exception {
       List<String> all = new ArrayList<>(List.of("http", "0"));
       all.addAll(List.of(args));
-      Process process = ModernWire.start(script, all, env);
+      Process process = RawModernClient.start(script, all, env);
       BufferedReader out = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line = CompletableFuture.supplyAsync(() -> {
