@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.gate.LiveManifests;
 import dev.toolseal.verifier.log.CheckpointStore;
 import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.manifest.ManifestException;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
@@ -12,6 +13,7 @@ import dev.toolseal.verifier.manifest.VisibleText;
 import dev.toolseal.verifier.mcp.McpEndpoint;
 import dev.toolseal.verifier.mcp.McpRecordingException;
 import dev.toolseal.verifier.mcp.RecordingLimits;
+import dev.toolseal.verifier.relay.ReferenceCapabilities;
 import dev.toolseal.verifier.verification.ReleaseEvidence;
 import dev.toolseal.verifier.verification.ReleaseVerifier;
 import dev.toolseal.verifier.verification.VerificationPolicy;
@@ -77,7 +79,7 @@ final class VerifyCommand extends ToolsealCommand {
             : VerificationPolicy.MismatchAction.REJECT_SERVER, err()::println);
     CheckpointStore store = evidenceOptions.checkpointStore(spec.commandLine(),
         ((Main) spec.root().userObject()).env, err()::println);
-    ToolManifest live = record(endpoint, server, limits);
+    ToolManifest live = record(endpoint, server, limits, era(evidence));
     VerificationResult result = ReleaseVerifier.verify(live, evidence, policy, store);
     if (TrustSummary.due(evidenceOptions.registry.given(), policy)) {
       String namespace = server.name().substring(0, Math.max(0, server.name().indexOf('/')));
@@ -98,12 +100,26 @@ final class VerifyCommand extends ToolsealCommand {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  private ToolManifest record(McpEndpoint endpoint, ServerRef server, RecordingLimits limits)
-      throws CommandFailure {
+  /**
+   * The era the release was recorded in, read from the evidence before it is verified (only to
+   * ask a server that speaks both eras for the same one; the verification then checks the
+   * signed manifest, era included); null when it cannot be read.
+   */
+  private static Era era(ReleaseEvidence evidence) {
+    try {
+      return ReferenceCapabilities.protocolVersion(evidence).map(Era::ofProtocolVersion)
+          .orElse(null);
+    } catch (Exception e) {
+      return null; // the verification refuses such a release on its own
+    }
+  }
+
+  private ToolManifest record(McpEndpoint endpoint, ServerRef server, RecordingLimits limits,
+      Era era) throws CommandFailure {
     err().println("recording the live server ...");
     try {
       return LiveManifests.record(endpoint, server,
-          McpSchema.ClientCapabilities.builder().build(), limits);
+          McpSchema.ClientCapabilities.builder().build(), limits, era);
     } catch (McpRecordingException e) {
       throw LiveServer.recordingFailed(e);
     } catch (ManifestException e) {

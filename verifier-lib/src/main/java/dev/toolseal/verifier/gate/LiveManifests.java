@@ -59,7 +59,18 @@ public final class LiveManifests {
     public static ToolManifest record(McpEndpoint endpoint, ServerRef server,
             McpSchema.ClientCapabilities capabilities, RecordingLimits limits)
             throws McpRecordingException, ManifestException {
-        return of(server, new McpRecorder(limits).record(endpoint, capabilities));
+        return record(endpoint, server, capabilities, limits, null);
+    }
+
+    /**
+     * As {@link #record(McpEndpoint, ServerRef, McpSchema.ClientCapabilities, RecordingLimits)},
+     * recording a server that speaks both eras in {@code preferred} (the era of the reference it
+     * will be compared with; {@code null}: none, the modern era first).
+     */
+    public static ToolManifest record(McpEndpoint endpoint, ServerRef server,
+            McpSchema.ClientCapabilities capabilities, RecordingLimits limits, Era preferred)
+            throws McpRecordingException, ManifestException {
+        return of(server, new McpRecorder(limits).record(endpoint, capabilities, preferred));
     }
 
     private static List<String> texts(Map<ListKind, List<JsonNode>> pages, ListKind kind) {

@@ -22,6 +22,14 @@ public enum Era {
     return wireName;
   }
 
+  /**
+   * The era of protocol revision {@code protocolVersion}: revisions are dates, and every one
+   * from 2026-07-28 (the first without {@code initialize}) on is modern.
+   */
+  public static Era ofProtocolVersion(String protocolVersion) {
+    return protocolVersion.compareTo("2026-07-28") >= 0 ? MODERN : LEGACY;
+  }
+
   /** The era with this stored name. */
   public static Optional<Era> ofWireName(String name) {
     for (Era e : values()) {

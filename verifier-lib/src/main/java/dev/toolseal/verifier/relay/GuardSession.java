@@ -201,7 +201,7 @@ final class GuardSession implements RequestChannel {
 
   /** The era of the reference (pin or release), when one is known before the upstream starts. */
   private Era referenceEra() {
-    return settings.referenceProtocolVersion().map(ModernMeta::eraOf).orElse(null);
+    return settings.referenceProtocolVersion().map(Era::ofProtocolVersion).orElse(null);
   }
 
   /** A legacy client's initialize in a session a modern client opened: refused, explained. */
@@ -226,7 +226,7 @@ final class GuardSession implements RequestChannel {
     bridged = true;
     bridgedInitialize = id;
     String asked = m.params().path("protocolVersion").asText("");
-    bridgedClientVersion = !asked.isEmpty() && ModernMeta.eraOf(asked) == Era.LEGACY ? asked
+    bridgedClientVersion = !asked.isEmpty() && Era.ofProtocolVersion(asked) == Era.LEGACY ? asked
         : ModernMeta.LATEST_LEGACY_VERSION;
     modernVersion = settings.referenceProtocolVersion().orElseThrow();
     JsonNode caps = m.params().path("capabilities");

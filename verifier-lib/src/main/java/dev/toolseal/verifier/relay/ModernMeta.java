@@ -3,7 +3,6 @@ package dev.toolseal.verifier.relay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolseal.verifier.manifest.Era;
 import java.util.Optional;
 
 /**
@@ -25,11 +24,6 @@ final class ModernMeta {
   static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
   private ModernMeta() {}
-
-  /** The era a protocol version belongs to (revisions are dates, so they order as text). */
-  static Era eraOf(String protocolVersion) {
-    return protocolVersion.compareTo(FIRST_MODERN_VERSION) >= 0 ? Era.MODERN : Era.LEGACY;
-  }
 
   /**
    * Whether client request {@code m} is of the modern era: it names a protocol version in its

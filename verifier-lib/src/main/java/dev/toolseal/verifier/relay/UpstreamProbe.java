@@ -67,7 +67,7 @@ public final class UpstreamProbe implements RequestChannel, AutoCloseable {
       String protocolVersion, JsonNode clientCapabilities, Duration timeout, int maxMessageBytes,
       PrintStream err) throws IOException, McpRecordingException {
     try (UpstreamProbe probe = new UpstreamProbe(command, env, timeout, maxMessageBytes, err)) {
-      if (ModernMeta.eraOf(protocolVersion) == Era.MODERN) {
+      if (Era.ofProtocolVersion(protocolVersion) == Era.MODERN) {
         // no session to open: each request names the version and capabilities itself
         return new LiveRecorder(probe, GuardSettings.RecordingBounds.DEFAULT)
             .recordModern(protocolVersion, clientCapabilities);
