@@ -91,6 +91,20 @@ record Cli(int exitCode, String out, String err) {
         return servers().resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js").toString();
     }
 
+    /**
+     * The 2026-07-28 (modern era) fixture server on the official TypeScript SDK v2, installed by
+     * verifier-lib's build.
+     */
+    static String eraServer() {
+        Path root = Path.of(System.getProperty("e2e.mcpServers2026", "../verifier-lib/src/test/mcp-servers-2026"))
+                .toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("node_modules/@modelcontextprotocol/server"))) {
+            throw new IllegalStateException("2026-era npm test servers are not installed under " + root
+                    + "; build verifier-lib first (its build runs npm ci)");
+        }
+        return root.resolve("era-server.mjs").toString();
+    }
+
     /** The rug-pull proxy of this module's test resources. */
     static String rugPullProxy() {
         return Path.of("src/test/resources/e2e/rug-pull-proxy.mjs").toAbsolutePath().toString();

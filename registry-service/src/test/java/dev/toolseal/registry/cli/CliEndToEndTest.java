@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole publisher and client flow through the real {@code toolseal} CLI against this
  * registry, for each of the reference servers server-memory and server-everything (stdio) from
- * npm: keygen, bind (publisher and assessor), snapshot, lint, publish, review --publish; then
+ * npm, and for a server of the modern era on the official TypeScript SDK v2: keygen, bind (publisher and assessor), snapshot, lint, publish, review --publish; then
  * verify --registry accepts the same server and refuses a rug-pulled copy (one tool's
  * description changed by a proxy), naming the tool; diff --registry of the two versions names it
  * too.
@@ -56,7 +56,9 @@ class CliEndToEndTest {
 
     static List<NpmServer> servers() {
         return List.of(new NpmServer("server-memory", List.of("node", Cli.memoryServer()), "create_entities"),
-                new NpmServer("server-everything", List.of("node", Cli.everythingServer(), "stdio"), "echo"));
+                new NpmServer("server-everything", List.of("node", Cli.everythingServer(), "stdio"), "echo"),
+                // a server of the modern era (MCP 2026-07-28): a v2 manifest through the same flow
+                new NpmServer("era-server-2026", List.of("node", Cli.eraServer(), "stdio", "--modern-only"), "echo"));
     }
 
     @ParameterizedTest
