@@ -11,22 +11,23 @@ import java.util.Optional;
 /**
  * The 2026-07-28 ("modern") wire rules the recorder needs: the request {@code _meta} that
  * replaces {@code initialize}, the shape of a {@code DiscoverResult}, and the error codes that
- * only a modern server sends (docs/design/eras.md, section 1).
+ * only a modern server sends (docs/design/eras.md, section 1). The gate engine ({@code relay})
+ * uses the same names and the same shape check.
  */
-final class ModernWire {
+public final class ModernWire {
     /** The modern revisions this recorder implements, newest first. */
     static final List<String> VERSIONS = List.of("2026-07-28");
 
     static final String DISCOVER = "server/discover";
     static final String META = "_meta";
-    static final String PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
-    static final String CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
-    static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+    public static final String PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
+    public static final String CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
+    public static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
 
     static final int METHOD_NOT_FOUND = -32601;
-    static final int HEADER_MISMATCH = -32020;
+    public static final int HEADER_MISMATCH = -32020;
     static final int MISSING_CLIENT_CAPABILITY = -32021;
-    static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     /** The client identity of every recording, the same object {@code initialize} sends. */
     static final McpSchema.Implementation CLIENT =
@@ -69,7 +70,7 @@ final class ModernWire {
      * supportedVersions} array of strings and a {@code capabilities} object. ({@code resultType}
      * and the other members are the manifest assembler's to judge.)
      */
-    static boolean isDiscoverResult(JsonNode result) {
+    public static boolean isDiscoverResult(JsonNode result) {
         if (!result.isObject() || !result.path("capabilities").isObject()) {
             return false;
         }

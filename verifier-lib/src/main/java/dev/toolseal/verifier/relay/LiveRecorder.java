@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.mcp.ListKind;
 import dev.toolseal.verifier.mcp.ListWalk;
 import dev.toolseal.verifier.mcp.McpRecordingException;
+import dev.toolseal.verifier.mcp.ModernWire;
 import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
 import dev.toolseal.verifier.mcp.RawSnapshot;
 import java.util.EnumMap;
@@ -56,8 +57,7 @@ final class LiveRecorder {
           RpcParser.text(error));
     }
     JsonNode discover = response.path("result");
-    if (!discover.isObject() || !discover.path("supportedVersions").isArray()
-        || !discover.path("capabilities").isObject()) {
+    if (!ModernWire.isDiscoverResult(discover)) {
       throw new McpRecordingException(Reason.PROTOCOL, "server/discover did not answer with"
           + " a discover result", RpcParser.text(response));
     }

@@ -2,6 +2,7 @@ package dev.toolseal.verifier.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolseal.verifier.mcp.ModernWire;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,7 +26,7 @@ public final class McpHeaders {
   public static final String METHOD = "Mcp-Method";
   public static final String NAME = "Mcp-Name";
   /** -32020: the headers and the body of a request disagree. */
-  public static final int HEADER_MISMATCH = -32020;
+  public static final int HEADER_MISMATCH = ModernWire.HEADER_MISMATCH;
 
   private static final String SENTINEL_START = "=?base64?";
   private static final String SENTINEL_END = "?=";

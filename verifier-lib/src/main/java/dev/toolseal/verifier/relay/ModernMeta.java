@@ -3,6 +3,8 @@ package dev.toolseal.verifier.relay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolseal.verifier.manifest.ManifestAssembler;
+import dev.toolseal.verifier.mcp.ModernWire;
 import java.util.Optional;
 
 /**
@@ -11,17 +13,17 @@ import java.util.Optional;
  * {@code _meta} the guard puts on its own requests.
  */
 final class ModernMeta {
-  static final String PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
-  static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
-  static final String CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
-  static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+  static final String PROTOCOL_VERSION = ModernWire.PROTOCOL_VERSION;
+  static final String CLIENT_CAPABILITIES = ModernWire.CLIENT_CAPABILITIES;
+  static final String CLIENT_INFO = ModernWire.CLIENT_INFO;
+  static final String SERVER_INFO = ManifestAssembler.SERVER_INFO_META;
   static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
   /** The first modern revision; every later one is modern too. */
   static final String FIRST_MODERN_VERSION = "2026-07-28";
   /** The newest legacy revision: what a bridged legacy client is told when it asks for none. */
   static final String LATEST_LEGACY_VERSION = "2025-11-25";
   /** -32022: the request's protocol version is not one the receiver speaks. */
-  static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+  static final int UNSUPPORTED_PROTOCOL_VERSION = ModernWire.UNSUPPORTED_PROTOCOL_VERSION;
 
   private ModernMeta() {}
 
