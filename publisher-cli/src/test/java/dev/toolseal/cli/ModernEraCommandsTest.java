@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and rejects its rug pulls; a server that speaks both eras is verified in the era its release
  * was recorded in.
  */
-class ModernEraCommandsTest {
+public class ModernEraCommandsTest {
   @TempDir
   Path dir;
 
-  static Path servers2026() {
+  /** The 2026-era npm test servers verifier-lib's build installs (the guard tests use them too). */
+  public static Path servers2026() {
     Path root = Path.of(System.getProperty("toolseal.test.mcpServers2026",
         "../verifier-lib/src/test/mcp-servers-2026")).toAbsolutePath().normalize();
     if (!Files.isDirectory(root.resolve("node_modules/@modelcontextprotocol/server"))) {

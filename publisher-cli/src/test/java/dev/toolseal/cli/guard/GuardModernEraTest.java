@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolseal.cli.ExitCode;
 import dev.toolseal.cli.Main;
+import dev.toolseal.cli.ModernEraCommandsTest;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,12 +38,7 @@ class GuardModernEraTest {
   Path dir;
 
   static Path servers2026() {
-    Path root = Path.of(System.getProperty("toolseal.test.mcpServers2026",
-        "../verifier-lib/src/test/mcp-servers-2026")).toAbsolutePath().normalize();
-    if (!Files.isDirectory(root.resolve("node_modules/@modelcontextprotocol/server"))) {
-      throw new IllegalStateException("2026-era npm test servers are not installed under " + root);
-    }
-    return root;
+    return ModernEraCommandsTest.servers2026();
   }
 
   static List<String> eraServer(String... flags) {

@@ -10,7 +10,9 @@ import dev.toolseal.verifier.relay.AuditLog;
 import dev.toolseal.verifier.relay.EmbeddedGuard;
 import dev.toolseal.verifier.relay.GuardSettings;
 import dev.toolseal.verifier.relay.UpstreamProbe;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -62,6 +64,33 @@ final class ModernEraGate implements AutoCloseable {
         "stdio"));
     command.addAll(List.of(args));
     return command;
+  }
+
+  /** A 2026 test server on streamable HTTP ({@code node <script> http 0 args...}). */
+  record HttpFixture(Process process, URI url) implements AutoCloseable {
+    static HttpFixture start(Map<String, String> env, String script, String... args)
+        throws IOException {
+      List<String> command = new ArrayList<>(List.of("node", root().resolve(script).toString(),
+          "http", "0"));
+      command.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command)
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().putAll(env);
+      Process process = pb.start();
+      String line = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8)).readLine();
+      if (line == null || !line.startsWith("LISTENING ")) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the HTTP fixture did not start: " + line);
+      }
+      return new HttpFixture(process, URI.create("http://127.0.0.1:"
+          + line.substring("LISTENING ".length()).trim() + "/mcp"));
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+    }
   }
 
   /** The modern manifest of {@code command} as it is now, recorded the way the guard does. */

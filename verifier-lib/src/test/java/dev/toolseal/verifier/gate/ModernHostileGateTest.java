@@ -11,10 +11,7 @@ import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.EntryKind;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,14 +191,9 @@ class ModernHostileGateTest {
   @Test
   void aSecondInstanceBehindTheSameUrlServingAnotherListIsCaughtOnItsOwn() throws Exception {
     ToolManifest pinned = pin(scripted("baseline"));
-    Process server = new ProcessBuilder("node",
-        ModernEraGate.root().resolve("scripted-server.mjs").toString(), "http", "0",
-        "two-instances").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    try {
-      String line = new BufferedReader(new InputStreamReader(server.getInputStream(),
-          StandardCharsets.UTF_8)).readLine();
-      assertTrue(line != null && line.startsWith("LISTENING "), String.valueOf(line));
-      URI url = URI.create("http://127.0.0.1:" + line.substring(10).trim() + "/mcp");
+    try (ModernEraGate.HttpFixture server = ModernEraGate.HttpFixture.start(Map.of(),
+        "scripted-server.mjs", "two-instances")) {
+      URI url = server.url();
       // every list request is answered from a fresh recording (evidence age zero)
       try (ModernEraGate gate = ModernEraGate.start(ModernEraGate.settings(List.of(),
           Optional.of(url), Map.of(), SERVER, rejectChanges(pinned), false, Duration.ZERO))) {
@@ -212,8 +204,6 @@ class ModernHostileGateTest {
         assertEquals(List.of("tool:echo"), gate.verdict().reasons().stream()
             .map(r -> r.key().map(Object::toString).orElse("")).toList());
       }
-    } finally {
-      server.destroy();
     }
   }
 
@@ -221,16 +211,9 @@ class ModernHostileGateTest {
   void theGuardSendsHeadersItComputedFromEachBody() throws Exception {
     ToolManifest pinned = pin(scripted("baseline"));
     Path log = dir.resolve("requests.jsonl");
-    ProcessBuilder pb = new ProcessBuilder("node",
-        ModernEraGate.root().resolve("scripted-server.mjs").toString(), "http", "0",
-        "header-check").redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("SCRIPTED_REQUEST_LOG", log.toString());
-    Process server = pb.start();
-    try {
-      String line = new BufferedReader(new InputStreamReader(server.getInputStream(),
-          StandardCharsets.UTF_8)).readLine();
-      assertTrue(line != null && line.startsWith("LISTENING "), String.valueOf(line));
-      URI url = URI.create("http://127.0.0.1:" + line.substring(10).trim() + "/mcp");
+    try (ModernEraGate.HttpFixture server = ModernEraGate.HttpFixture.start(
+        Map.of("SCRIPTED_REQUEST_LOG", log.toString()), "scripted-server.mjs", "header-check")) {
+      URI url = server.url();
       try (ModernEraGate gate = ModernEraGate.start(ModernEraGate.settings(List.of(),
           Optional.of(url), Map.of(), SERVER, rejectChanges(pinned), false,
           Duration.ofMinutes(5)))) {
@@ -254,8 +237,6 @@ class ModernHostileGateTest {
           assertEquals("echo", headers.path("mcp-name").asText(), request);
         }
       }
-    } finally {
-      server.destroy();
     }
   }
 }

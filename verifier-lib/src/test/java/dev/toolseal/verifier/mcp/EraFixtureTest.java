@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -141,7 +140,7 @@ class EraFixtureTest {
 
   @Test
   void overHttpItHasNoSessionAndChecksTheMethodAndNameHeaders() throws Exception {
-    try (Http server = Http.start()) {
+    try (RawModernClient.Http server = RawModernClient.Http.start(script(), Map.of())) {
       HttpResponse<String> discover = server.post("server/discover", null,
           request(1, "server/discover", modernParams()));
       assertEquals(200, discover.statusCode(), discover.body());
@@ -278,57 +277,6 @@ class EraFixtureTest {
       JsonNode answer = JSON.readTree(line);
       assertEquals(id, answer.get("id").asInt(), line);
       return answer;
-    }
-
-    @Override
-    public void close() {
-      stop(process);
-    }
-  }
-
-  /** The fixture on streamable HTTP at a port it picked itself. */
-  private static final class Http implements AutoCloseable {
-    private final Process process;
-    private final URI endpoint;
-    private final HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
-
-    private Http(Process process, URI endpoint) {
-      this.process = process;
-      this.endpoint = endpoint;
-    }
-
-    static Http start() throws Exception {
-      Process process = node("http", List.of("0"));
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line = CompletableFuture.supplyAsync(() -> {
-        try {
-          return out.readLine();
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      }).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      if (line == null || !line.startsWith("LISTENING ")) {
-        stop(process);
-        throw new IllegalStateException("the HTTP fixture did not start: " + line);
-      }
-      int port = Integer.parseInt(line.substring("LISTENING ".length()).trim());
-      return new Http(process, URI.create("http://127.0.0.1:" + port + "/mcp"));
-    }
-
-    HttpResponse<String> post(String method, String name, String body)
-        throws IOException, InterruptedException {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
-          .header("Content-Type", "application/json")
-          .header("Accept", "application/json, text/event-stream")
-          .header("MCP-Protocol-Version", MODERN)
-          .header("Mcp-Method", method)
-          .POST(HttpRequest.BodyPublishers.ofString(body));
-      if (name != null) {
-        builder.header("Mcp-Name", name);
-      }
-      return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -10,11 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.mcp.McpRecordingException.Reason;
 import io.modelcontextprotocol.json.McpJsonDefaults;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class EraRecordingTest {
     private static final String MODERN = "2026-07-28";
     private static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
-    private static final Duration START = Duration.ofSeconds(20);
     private static final RecordingLimits QUICK_PROBE =
             TestServers.LIMITS.withProbeTimeout(Duration.ofSeconds(1));
 
@@ -116,18 +108,18 @@ class EraRecordingTest {
 
     @Test
     void aDiscoverAnswerOverHttpThatIsNotADiscoverResultIsRefused(@TempDir Path dir) throws Exception {
-        try (EraHttp server = EraHttp.start("probe-server.mjs", "http-not-discover", log(dir))) {
+        try (RawModernClient.Http server = http("probe-server.mjs", "http-not-discover", log(dir))) {
             McpRecordingException e = assertThrows(McpRecordingException.class,
-                    () -> record(server.endpoint()));
+                    () -> record(server.mcpEndpoint()));
             assertEquals(Reason.PROTOCOL, e.reason(), e.getMessage());
         }
     }
 
     @Test
     void aDuplicateMemberInAnHttpAnswerIsRefused(@TempDir Path dir) throws Exception {
-        try (EraHttp server = EraHttp.start("probe-server.mjs", "http-duplicate-key", log(dir))) {
+        try (RawModernClient.Http server = http("probe-server.mjs", "http-duplicate-key", log(dir))) {
             McpRecordingException e = assertThrows(McpRecordingException.class,
-                    () -> record(server.endpoint()));
+                    () -> record(server.mcpEndpoint()));
             assertEquals(Reason.MALFORMED_JSON, e.reason(), e.getMessage());
         }
     }
@@ -135,8 +127,8 @@ class EraRecordingTest {
     @Test
     void anEventStreamAnswerIsTheEventThatAnswersOurRequest(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("log");
-        try (EraHttp server = EraHttp.start("probe-server.mjs", "http-sse", log.toString())) {
-            RawSnapshot snapshot = record(server.endpoint());
+        try (RawModernClient.Http server = http("probe-server.mjs", "http-sse", log.toString())) {
+            RawSnapshot snapshot = record(server.mcpEndpoint());
             assertEquals(Era.MODERN, snapshot.era());
             assertEquals("probe", snapshot.discoverResult().path("instructions").asText());
             assertEquals(Set.of("echo"), names(snapshot.entries(ListKind.TOOLS)));
@@ -149,8 +141,8 @@ class EraRecordingTest {
     void aRealModernServerIsRetriedAtTheVersionItNames() throws Exception {
         McpRecorder future = new McpRecorder(TestServers.LIMITS, List.of("2027-01-01", MODERN));
         assertModernFixture(future.record(eraStdio("--modern-only"), TestServers.CAPABILITIES));
-        try (EraHttp server = EraHttp.start("era-server.mjs", "http", "0", "--modern-only")) {
-            assertModernFixture(future.record(server.endpoint(), TestServers.CAPABILITIES));
+        try (RawModernClient.Http server = http("era-server.mjs", "http", "0", "--modern-only")) {
+            assertModernFixture(future.record(server.mcpEndpoint(), TestServers.CAPABILITIES));
         }
     }
 
@@ -195,8 +187,8 @@ class EraRecordingTest {
 
     @Test
     void aDualEraHttpServerIsRecordedModernAndAsOverStdio() throws Exception {
-        try (EraHttp server = EraHttp.start("era-server.mjs", "http", "0")) {
-            RawSnapshot http = record(server.endpoint());
+        try (RawModernClient.Http server = http("era-server.mjs", "http", "0")) {
+            RawSnapshot http = record(server.mcpEndpoint());
             assertModernFixture(http);
             RawSnapshot stdio = record(eraStdio());
             assertEquals(stdio.discoverResult(), http.discoverResult());
@@ -206,18 +198,18 @@ class EraRecordingTest {
 
     @Test
     void aModernOnlyHttpServerIsRecordedModern() throws Exception {
-        try (EraHttp server = EraHttp.start("era-server.mjs", "http", "0", "--modern-only")) {
-            assertModernFixture(record(server.endpoint()));
+        try (RawModernClient.Http server = http("era-server.mjs", "http", "0", "--modern-only")) {
+            assertModernFixture(record(server.mcpEndpoint()));
             assertModernFixture(new McpRecorder(TestServers.LIMITS)
-                    .record(server.endpoint(), TestServers.CAPABILITIES, Era.LEGACY));
+                    .record(server.mcpEndpoint(), TestServers.CAPABILITIES, Era.LEGACY));
         }
     }
 
     @Test
     void aDualEraHttpServerIsRecordedLegacyWhenTheReferenceIsLegacy() throws Exception {
-        try (EraHttp server = EraHttp.start("era-server.mjs", "http", "0")) {
+        try (RawModernClient.Http server = http("era-server.mjs", "http", "0")) {
             RawSnapshot legacy = new McpRecorder(TestServers.LIMITS)
-                    .record(server.endpoint(), TestServers.CAPABILITIES, Era.LEGACY);
+                    .record(server.mcpEndpoint(), TestServers.CAPABILITIES, Era.LEGACY);
             assertEquals(Era.LEGACY, legacy.era());
             assertEquals(Set.of("echo", "add", "distance"), names(legacy.entries(ListKind.TOOLS)));
         }
@@ -298,52 +290,8 @@ class EraRecordingTest {
         return new McpEndpoint.Stdio("node", args, Map.of());
     }
 
-    /** A fixture script on streamable HTTP at a port it picked itself ({@code LISTENING <port>}). */
-    private static final class EraHttp implements AutoCloseable {
-        private final Process process;
-        private final int port;
-
-        private EraHttp(Process process, int port) {
-            this.process = process;
-            this.port = port;
-        }
-
-        static EraHttp start(String script, String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of("node", fixtures().resolve(script).toString()));
-            command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).get(START.toSeconds(), TimeUnit.SECONDS);
-            if (line == null || !line.startsWith("LISTENING ")) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the HTTP fixture did not start: " + line);
-            }
-            return new EraHttp(process, Integer.parseInt(line.substring("LISTENING ".length()).trim()));
-        }
-
-        McpEndpoint.StreamableHttp endpoint() {
-            return new McpEndpoint.StreamableHttp(URI.create("http://127.0.0.1:" + port), "/mcp");
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** A fixture script on streamable HTTP ({@code node <script> args...}). */
+    private static RawModernClient.Http http(String script, String... args) throws Exception {
+        return RawModernClient.Http.launch(fixtures().resolve(script), Map.of(), List.of(args));
     }
 }

@@ -217,7 +217,12 @@ final class RawModernClient {
     static Http start(Path script, Map<String, String> env, String... args) throws Exception {
       List<String> all = new ArrayList<>(List.of("http", "0"));
       all.addAll(List.of(args));
-      Process process = RawModernClient.start(script, all, env);
+      return launch(script, env, all);
+    }
+
+    /** Starts {@code node script args...}, a script that prints {@code LISTENING <port>}. */
+    static Http launch(Path script, Map<String, String> env, List<String> args) throws Exception {
+      Process process = RawModernClient.start(script, args, env);
       BufferedReader out = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line = CompletableFuture.supplyAsync(() -> {
@@ -233,6 +238,11 @@ final class RawModernClient {
       }
       int port = Integer.parseInt(line.substring("LISTENING ".length()).trim());
       return new Http(process, URI.create("http://127.0.0.1:" + port + "/mcp"));
+    }
+
+    /** The fixture as the recorder's endpoint. */
+    McpEndpoint.StreamableHttp mcpEndpoint() {
+      return new McpEndpoint.StreamableHttp(endpoint.resolve("/"), endpoint.getPath());
     }
 
     /** POSTs a body with the modern headers; {@code name} is the Mcp-Name header or null. */
