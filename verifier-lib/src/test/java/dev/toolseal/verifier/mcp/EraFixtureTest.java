@@ -229,21 +229,9 @@ class EraFixtureTest {
   }
 
   private static Process node(String transport, List<String> more) throws IOException {
-    List<String> command = new ArrayList<>(List.of("node", script().toString(), transport));
-    command.addAll(more);
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-  }
-
-  private static void stop(Process process) {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    List<String> args = new ArrayList<>(List.of(transport));
+    args.addAll(more);
+    return RawModernClient.start(script(), args, Map.of());
   }
 
   /** The fixture on stdio: one request line, one answer line. */
@@ -281,7 +269,7 @@ class EraFixtureTest {
 
     @Override
     public void close() {
-      stop(process);
+      RawModernClient.stop(process);
     }
   }
 }

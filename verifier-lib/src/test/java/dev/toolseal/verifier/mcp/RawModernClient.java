@@ -92,7 +92,8 @@ final class RawModernClient {
     return names;
   }
 
-  private static Process start(Path script, List<String> args, Map<String, String> env)
+  /** Starts {@code node script args...} with {@code env} added; stderr is discarded. */
+  static Process start(Path script, List<String> args, Map<String, String> env)
       throws IOException {
     List<String> command = new ArrayList<>(List.of("node", script.toString()));
     command.addAll(args);
@@ -102,7 +103,8 @@ final class RawModernClient {
     return builder.start();
   }
 
-  private static void stop(Process process) {
+  /** Stops a fixture process, forcibly when it does not go within five seconds. */
+  static void stop(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
