@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The gate engine in front of a modern-era server (MCP 2026-07-28), driven by a raw modern
@@ -161,37 +162,30 @@ final class ModernEraGate implements AutoCloseable {
 
   /** Reads until the response with {@code id}; other messages are kept in {@link #others}. */
   JsonNode response(int id) {
-    try {
-      while (true) {
-        String line = fromEngine.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(line, "no answer from the engine: " + engine.endReason());
-        JsonNode m = JSON.readTree(line);
-        if (!m.has("method") && m.path("id").isInt() && m.path("id").asInt() == id) {
-          return m;
-        }
-        others.add(m);
-      }
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return next(m -> !m.has("method") && m.path("id").isInt() && m.path("id").asInt() == id,
+        "answer " + id);
   }
 
-  /** Reads until a notification {@code method}; other messages are kept in {@link #others}. */
+  /** The next notification {@code method}, kept before or read now. */
   JsonNode notification(String method) {
+    Predicate<JsonNode> wanted = m -> method.equals(m.path("method").asText()) && !m.has("id");
     for (JsonNode m : others) {
-      if (method.equals(m.path("method").asText()) && !m.has("id")) {
+      if (wanted.test(m)) {
         others.remove(m);
         return m;
       }
     }
+    return next(wanted, method);
+  }
+
+  /** Reads until a message {@code wanted}; the others are kept in {@link #others}. */
+  private JsonNode next(Predicate<JsonNode> wanted, String what) {
     try {
       while (true) {
         String line = fromEngine.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(line, "no " + method + " from the engine: " + engine.endReason());
+        assertNotNull(line, "no " + what + " from the engine: " + engine.endReason());
         JsonNode m = JSON.readTree(line);
-        if (method.equals(m.path("method").asText()) && !m.has("id")) {
+        if (wanted.test(m)) {
           return m;
         }
         others.add(m);
