@@ -193,13 +193,13 @@ public final class GatedMcpClient implements AutoCloseable {
             command.addAll(stdio.args());
             return new GuardSettings(server, command, Optional.empty(), stdio.env(), verifier, Optional::empty,
                     audit, line -> { }, limits.requestTimeout(), maxBytes, recording, SHUTDOWN_GRACE,
-                    verifier.referenceProtocolVersion(), false, maxEvidenceAge, Clock.systemUTC());
+                    verifier.referenceProtocolVersion(server), false, maxEvidenceAge, Clock.systemUTC());
         }
         McpEndpoint.StreamableHttp http = (McpEndpoint.StreamableHttp) endpoint;
         URI url = http.baseUri().resolve(http.endpoint());
         return new GuardSettings(server, List.of(), Optional.of(url), Map.of(), verifier, Optional::empty,
                 audit, line -> { }, limits.requestTimeout(), maxBytes, recording, SHUTDOWN_GRACE,
-                verifier.referenceProtocolVersion(), false, maxEvidenceAge, Clock.systemUTC());
+                verifier.referenceProtocolVersion(server), false, maxEvidenceAge, Clock.systemUTC());
     }
 
     /** The versions the SDK's own transport for this endpoint offers, so a pin matches. */

@@ -1,5 +1,6 @@
 package dev.toolseal.verifier.gate;
 
+import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import java.util.Optional;
 
@@ -18,12 +19,13 @@ public interface ManifestVerifier {
     Decision verify(ToolManifest live) throws Exception;
 
     /**
-     * The protocol version of the reference this verifier judges against, when it is known
-     * before the server is recorded: a reference of the modern era (2026-07-28 and later) makes
-     * the gate record the server in that era (and bridge a legacy client to it). Empty by
-     * default: the server is recorded in the client's era.
+     * The protocol version of the reference this verifier judges release {@code server}
+     * against, when it is known before the server is recorded: a reference of the modern era
+     * (2026-07-28 and later) makes the gate record the server in that era (and bridge a legacy
+     * client to it). Empty by default, or when it cannot be read: the server is recorded in the
+     * client's era (and a modern reference then rejects it as changed).
      */
-    default Optional<String> referenceProtocolVersion() {
+    default Optional<String> referenceProtocolVersion(ServerRef server) {
         return Optional.empty();
     }
 }

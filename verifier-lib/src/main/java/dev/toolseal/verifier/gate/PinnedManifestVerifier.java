@@ -3,6 +3,7 @@ package dev.toolseal.verifier.gate;
 import dev.toolseal.verifier.manifest.CanonicalJson;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ManifestDiff;
+import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ public final class PinnedManifestVerifier implements ManifestVerifier {
 
     /** The pinned manifest's protocol version. */
     @Override
-    public Optional<String> referenceProtocolVersion() {
+    public Optional<String> referenceProtocolVersion(ServerRef server) {
         return Optional.of(trusted.protocolVersion());
     }
 

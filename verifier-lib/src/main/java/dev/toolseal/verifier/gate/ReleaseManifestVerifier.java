@@ -5,7 +5,9 @@ import dev.toolseal.verifier.bundle.BundleException;
 import dev.toolseal.verifier.log.CheckpointStore;
 import dev.toolseal.verifier.manifest.EntryKey;
 import dev.toolseal.verifier.manifest.ManifestDiff;
+import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.relay.ReferenceCapabilities;
 import dev.toolseal.verifier.verification.ReleaseEvidence;
 import dev.toolseal.verifier.verification.ReleaseEvidenceSource;
 import dev.toolseal.verifier.verification.ReleaseVerifier;
@@ -64,6 +66,20 @@ public final class ReleaseManifestVerifier implements ManifestVerifier {
         Objects.requireNonNull(live, "live");
         ReleaseEvidence found = evidence.evidenceFor(live.server());
         return decide(live, found, ReleaseVerifier.verify(live, found, policy, store));
+    }
+
+    /**
+     * The protocol version of {@code server}'s release, read from its evidence before it is
+     * verified (only to record the server in the release's era; the verification checks the
+     * signed manifest, era included); empty when the evidence cannot be read.
+     */
+    @Override
+    public Optional<String> referenceProtocolVersion(ServerRef server) {
+        try {
+            return ReferenceCapabilities.protocolVersion(evidence.evidenceFor(server));
+        } catch (Exception e) {
+            return Optional.empty(); // the verification rejects such a server on its own
+        }
     }
 
     /** The decision for {@code result}, the outcome of verifying {@code live} against {@code found}. */

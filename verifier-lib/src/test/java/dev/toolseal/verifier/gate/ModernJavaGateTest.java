@@ -8,7 +8,9 @@ import dev.toolseal.verifier.gate.GateRugPullTest.Fact;
 import dev.toolseal.verifier.gate.PinnedManifestVerifier.Policy;
 import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.log.MemoryCheckpointStore;
 import dev.toolseal.verifier.mcp.McpEndpoint;
+import dev.toolseal.verifier.verification.OfflineEvidenceFiles;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +82,30 @@ class ModernJavaGateTest {
           verdict.reasons().stream().map(Fact::of).collect(Collectors.toSet()));
       assertThrows(GateRefusedException.class, () -> gate.callTool("add", Map.of("a", 2, "b", 3)));
       assertEquals(List.of(), GateServers.calls(pulled));
+    }
+  }
+
+  @Test
+  void aSignedReleaseOfAModernServerGatesTheJavaClientInTheReleasesEra() throws Exception {
+    List<String> baseline = ModernEraGate.stdio("rugpull-server.mjs", "baseline");
+    ReleaseChain chain = new ReleaseChain(ReleaseGateRugPullTest.namespace());
+    OfflineEvidenceFiles evidence = chain.reviewedRelease(dir.resolve("evidence"),
+        pin(baseline, Map.of("RUGPULL_CALL_LOG", dir.resolve("pin.calls").toString())));
+    ReleaseManifestVerifier verifier = new ReleaseManifestVerifier(evidence, chain.policy(),
+        new MemoryCheckpointStore());
+    assertEquals(java.util.Optional.of(ModernEraGate.VERSION),
+        verifier.referenceProtocolVersion(GateServers.RUGPULL));
+
+    // the dual-era server is recorded in the release's (modern) era, and accepted
+    try (GatedMcpClient gate = GateServers.gate(endpoint(baseline, Map.of()), verifier)) {
+      Verdict verdict = gate.verdict();
+      assertInstanceOf(Decision.AcceptAll.class, verdict.decision(), verdict.reasons()::toString);
+    }
+    // its rug pull is not
+    try (GatedMcpClient gate = GateServers.gate(endpoint(ModernEraGate.stdio("rugpull-server.mjs",
+        "description-appended"), Map.of()), verifier)) {
+      assertEquals(Set.of(new Fact("tool:add", GateReason.Kind.CHANGED, Set.of("/description"),
+          "")), gate.verdict().reasons().stream().map(Fact::of).collect(Collectors.toSet()));
     }
   }
 }
