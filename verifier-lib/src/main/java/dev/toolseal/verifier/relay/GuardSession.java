@@ -168,8 +168,8 @@ final class GuardSession implements RequestChannel {
     if (referenceEra() == Era.LEGACY) {
       settings.diagnostics().accept("the client speaks MCP " + VisibleText.of(asked.orElse("?"))
           + " (no initialize), but the reference of " + VisibleText.of(settings.server().name())
-          + " was recorded at " + reference.get() + "; configure the client for "
-          + reference.get());
+          + " was recorded at " + VisibleText.of(reference.get())
+          + "; configure the client for " + VisibleText.of(reference.get()));
       sink.answer(ModernMeta.unsupportedVersion(id, reference.get(), asked));
       return;
     }
@@ -207,8 +207,8 @@ final class GuardSession implements RequestChannel {
   /** A legacy client's initialize in a session a modern client opened: refused, explained. */
   private ObjectNode legacyClientRefused(RpcId id) {
     settings.diagnostics().accept("the client opened a legacy MCP session (initialize), but "
-        + VisibleText.of(settings.server().name()) + " is relayed at MCP " + modernVersion
-        + " to a modern client in this session; configure the client for that version");
+        + VisibleText.of(settings.server().name()) + " is relayed at MCP "
+        + VisibleText.of(modernVersion) + " to a modern client in this session; configure the client for that version");
     return refusal(id, "UNSUPPORTED_ERA");
   }
 
@@ -233,7 +233,7 @@ final class GuardSession implements RequestChannel {
     modernCapabilities = caps.isObject() ? caps.deepCopy() : JsonNodeFactory.instance.objectNode();
     settings.diagnostics().accept("the client speaks MCP " + VisibleText.of(bridgedClientVersion)
         + " (initialize); " + VisibleText.of(settings.server().name()) + " is verified and relayed"
-        + " at " + modernVersion + ", bridged by the guard");
+        + " at " + VisibleText.of(modernVersion) + ", bridged by the guard");
     startVerification();
   }
 

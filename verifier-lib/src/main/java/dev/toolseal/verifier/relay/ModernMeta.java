@@ -1,11 +1,13 @@
 package dev.toolseal.verifier.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.manifest.ManifestAssembler;
 import dev.toolseal.verifier.mcp.ModernWire;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The per-request {@code _meta} of the modern era (MCP 2026-07-28, docs/design/eras.md): which
@@ -18,6 +20,8 @@ final class ModernMeta {
   static final String CLIENT_INFO = ModernWire.CLIENT_INFO;
   static final String SERVER_INFO = ManifestAssembler.SERVER_INFO_META;
   static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+  /** What a protocol revision looks like: a date. */
+  private static final Pattern REVISION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   /** The first modern revision; every later one is modern too. */
   static final String FIRST_MODERN_VERSION = "2026-07-28";
   /** The newest legacy revision: what a bridged legacy client is told when it asks for none. */
@@ -67,9 +71,14 @@ final class ModernMeta {
    */
   static ObjectNode unsupportedVersion(RpcId id, String supported, Optional<String> requested) {
     ObjectNode o = Responses.error(id, UNSUPPORTED_PROTOCOL_VERSION,
-        "Unsupported protocol version: ToolSeal relays this server at " + supported + " only");
+        "Unsupported protocol version: ToolSeal relays this server at one version only");
     ObjectNode data = ((ObjectNode) o.get("error")).putObject("data");
-    data.putArray("supported").add(supported);
+    // the reference's version may come from what a server once answered (a legacy pin): only
+    // a revision date goes to the client
+    ArrayNode versions = data.putArray("supported");
+    if (REVISION.matcher(supported).matches()) {
+      versions.add(supported);
+    }
     requested.ifPresent(r -> data.put("requested", r));
     return o;
   }
