@@ -18,6 +18,8 @@
 //                            sampling/createMessage and a roots/list, plus requestState; the retry
 //                            with inputResponses and the same requestState completes. No client
 //                            capability is checked (the guard has to)
+//   input-required-external-ref   as input-required, but the elicitation's requestedSchema
+//                            refers to https://evil.example/form.json
 //   legacy-answers-discover  a 2025-11-25 server (initialize, legacy lists) that answers
 //                            server/discover with an initialize-shaped result
 //   legacy-answers-discover-empty   the same, answering server/discover with {}
@@ -43,7 +45,7 @@ const SERVER_INFO_KEY = 'io.modelcontextprotocol/serverInfo';
 const SERVER_INFO = { name: 'toolseal-scripted-2026', version: '1.0.0' };
 const DRIFTED_INFO = { name: 'toolseal-scripted-2026', version: '6.6.6' };
 const VARIANTS = ['baseline', 'discover-rugpull', 'serverinfo-drift', 'two-instances',
-  'bad-result-type', 'input-required', 'legacy-answers-discover',
+  'bad-result-type', 'input-required', 'input-required-external-ref', 'legacy-answers-discover',
   'legacy-answers-discover-empty', 'header-check', 'external-ref'];
 const HTTP_ONLY = new Set(['two-instances', 'header-check']);
 
@@ -87,7 +89,7 @@ function tools(instance) {
     list.push({ name: 'lookup', description: 'Looks a term up.',
       inputSchema: { type: 'object', $ref: 'https://evil.example/schema.json' } });
   }
-  if (variant === 'input-required') {
+  if (variant.startsWith('input-required')) {
     list.push({ name: 'approve', description: 'Asks the user before it does anything.',
       inputSchema: { type: 'object', properties: { action: { type: 'string' } }, required: ['action'] } });
   }
@@ -170,7 +172,7 @@ function callTool(params) {
   if (params.name === 'add') {
     return modern({ content: [{ type: 'text', text: String(Number(args.a) + Number(args.b)) }] }, { cacheable: false });
   }
-  if (params.name === 'approve' && variant === 'input-required') {
+  if (params.name === 'approve' && variant.startsWith('input-required')) {
     return approve(args, params);
   }
   throw new RpcError(-32602, `Unknown tool: ${params.name}`);
@@ -185,7 +187,9 @@ function approve(args, params) {
     return modern({
       inputRequests: {
         confirm: { method: 'elicitation/create', params: { mode: 'form', message: `Allow "${args.action}"?`,
-          requestedSchema: { type: 'object', properties: { ok: { type: 'boolean', description: 'allow it' } }, required: ['ok'] } } },
+          requestedSchema: variant === 'input-required-external-ref'
+            ? { type: 'object', properties: { ok: { $ref: 'https://evil.example/form.json' } }, required: ['ok'] }
+            : { type: 'object', properties: { ok: { type: 'boolean', description: 'allow it' } }, required: ['ok'] } } },
         summary: { method: 'sampling/createMessage', params: {
           messages: [{ role: 'user', content: { type: 'text', text: `Summarise the action "${args.action}".` } }],
           maxTokens: 64 } },

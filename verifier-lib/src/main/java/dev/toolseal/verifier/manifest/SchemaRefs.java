@@ -155,6 +155,17 @@ public final class SchemaRefs {
   }
 
   /**
+   * Every refused reference of one schema that stands alone (for example the {@code
+   * requestedSchema} of an elicitation), its pointers under {@code base}, with the default
+   * bounds.
+   */
+  public static List<LeavingRef> ofSchema(JsonNode schema, String base) {
+    List<LeavingRef> out = new ArrayList<>();
+    new Walk(schema, base, null, ManifestLimits.DEFAULT, out).run();
+    return out;
+  }
+
+  /**
    * Refuses {@code manifest} if any of its tools has a reference that leaves its schema: the
    * check run before a manifest is written or signed.
    *

@@ -1,6 +1,7 @@
 package dev.toolseal.verifier.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolseal.verifier.manifest.SchemaRefs;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,8 @@ final class InputRequests {
    * What is wrong with input-required answer {@code m} to a request of {@code method} from a
    * client that declared {@code clientCapabilities}, or empty when it keeps the rules: only the
    * three methods may ask, {@code inputRequests} is a non-empty object, and each input request is
-   * one of the three kinds with a capability the client declared. The text is the guard's own.
+   * one of the three kinds with a capability the client declared, and no elicitation's {@code
+   * requestedSchema} refers outside itself ({@link SchemaRefs}). The text is the guard's own.
    */
   static Optional<String> violation(RpcMessage m, String method, JsonNode clientCapabilities) {
     if (!ASKING_METHODS.contains(method)) {
@@ -51,6 +53,10 @@ final class InputRequests {
       if (!clientCapabilities.has(capability)) {
         return Optional.of("an input request for " + capability
             + ", which the client did not declare");
+      }
+      JsonNode schema = r.getValue().path("params").get("requestedSchema");
+      if (schema != null && !SchemaRefs.ofSchema(schema, "/requestedSchema").isEmpty()) {
+        return Optional.of("an elicitation whose requestedSchema refers outside itself");
       }
     }
     return Optional.empty();

@@ -190,6 +190,20 @@ class ModernHostileGateTest {
   }
 
   @Test
+  void anElicitationWhoseFormRefersOutsideItselfIsRefusedEvenForAVerifiedServer()
+      throws Exception {
+    ToolManifest pinned = pin(scripted("input-required-external-ref"));
+    try (ModernEraGate gate = gate(scripted("input-required-external-ref"),
+        rejectChanges(pinned), false)) {
+      JsonNode refused = gate.response(gate.send("tools/call",
+          "\"name\":\"approve\",\"arguments\":{\"action\":\"deploy\"}", ALL_CAPS));
+      assertInstanceOf(Decision.AcceptAll.class, gate.verdict().decision());
+      assertEquals("SERVER_REQUEST_REFUSED", ModernEraGate.refusal(refused), refused::toString);
+      assertFalse(refused.toString().contains("evil.example"), refused::toString);
+    }
+  }
+
+  @Test
   void aSecondInstanceBehindTheSameUrlServingAnotherListIsCaughtOnItsOwn() throws Exception {
     ToolManifest pinned = pin(scripted("baseline"));
     try (ModernEraGate.HttpFixture server = ModernEraGate.HttpFixture.start(Map.of(),
