@@ -34,16 +34,18 @@ final class Delivery {
     /** Refused: another server than the verified one answered (verify again). */
     ANOTHER_SERVER,
     /** Refused: it broke the protocol's rules (a routing violation). */
-    VIOLATION
+    VIOLATION,
+    /** Not sent: input requests for a bridged legacy client, which the caller sends as requests. */
+    ASK
   }
 
   /**
    * An answer to a forwarded client request of {@code method}, under the verdict in force. In a
    * modern session ({@code modernClientCapabilities} not null) an answer that names another
    * server than the verified one is refused, and one that asks for input (docs/design/eras.md,
-   * section 6) is relayed only where the verdict lets server requests through; to a legacy
-   * client bridged to a modern server ({@code bridged}) it is refused, and other answers lose
-   * their modern members ({@link Bridge#legacyAnswer}).
+   * section 6) is relayed only where the verdict lets server requests through (to a legacy
+   * client bridged to a modern server, {@code bridged}, as requests: {@link Answered#ASK}); a
+   * bridged client's other answers lose their modern members ({@link Bridge#legacyAnswer}).
    */
   Answered response(RpcMessage m, byte[] raw, GuardVerdict verdict, String method,
       JsonNode modernClientCapabilities, boolean bridged) {
@@ -62,13 +64,6 @@ final class Delivery {
     }
     if (modernClientCapabilities != null && InputRequests.asksForInput(m)) {
       Optional<String> broken = InputRequests.violation(m, method, modernClientCapabilities);
-      if (broken.isEmpty() && bridged) { // not translated into server requests (yet)
-        dropped("refused", "input requests, which a legacy client cannot answer through the"
-            + " bridge, in an answer to " + VisibleText.of(method), verdict);
-        toClient.send(RpcParser.write(Admission.refusal(id, "SERVER_REQUEST_REFUSED", null,
-            verdict, settings)));
-        return Answered.DONE;
-      }
       if (broken.isPresent()
           || !ServerMessages.requestAllowed(verdict, settings.allowServerRequests())) {
         dropped("refused", broken.orElse("input requests") + " in an answer to "
@@ -76,6 +71,9 @@ final class Delivery {
         toClient.send(RpcParser.write(Admission.refusal(id, "SERVER_REQUEST_REFUSED", null,
             verdict, settings)));
         return broken.isPresent() ? Answered.VIOLATION : Answered.DONE;
+      }
+      if (bridged) { // the caller turns them into requests to the legacy client
+        return Answered.ASK;
       }
     }
     if (bridged) {

@@ -41,6 +41,7 @@ final class GuardSession implements RequestChannel {
   private final HeldTraffic held = new HeldTraffic();
   private final OwnRequests own = new OwnRequests();
   private final Routing routing = new Routing();
+  private final InputRounds rounds = new InputRounds();
   private final Handshake handshake;
   private final Delivery delivery;
   private final ClientSink direct;
@@ -109,7 +110,9 @@ final class GuardSession implements RequestChannel {
   private void client(RpcMessage m, byte[] raw, ClientSink sink) {
     switch (m.kind()) {
       case RESPONSE -> {
-        if (routing.close(m.id().get())) {
+        if (rounds.isAsk(m.id().get())) {
+          inputAnswered(m);
+        } else if (routing.close(m.id().get())) {
           sink.forward(m, raw);
         } else {
           delivery.dropped("dropped", "a client response to no relayed server request (id "
@@ -247,6 +250,22 @@ final class GuardSession implements RequestChannel {
     return handshake.initialized() || modernVersion != null;
   }
 
+  /**
+   * A bridged legacy client answered one of the guard's input requests: once the round is
+   * complete its original request goes again, judged like any request of the client's.
+   */
+  private void inputAnswered(RpcMessage m) {
+    InputRounds.Outcome outcome = rounds.answered(m.id().get(), m);
+    if (outcome instanceof InputRounds.Outcome.Retry retry) {
+      client(new RpcMessage(RpcMessage.Kind.REQUEST, retry.request(),
+          Optional.of(retry.method()), Optional.of(retry.id())), null, direct);
+    } else if (outcome instanceof InputRounds.Outcome.Failed failed) {
+      delivery.dropped("refused", "the client answered an input request with an error (id "
+          + VisibleText.of(m.id().get().toString()) + ")", verdict);
+      toClient.send(RpcParser.write(refusal(failed.call(), "SERVER_REQUEST_REFUSED")));
+    }
+  }
+
   /** Whether {@code m} is a list request under a verdict older than the evidence age bound. */
   private boolean stale(RpcMessage m) {
     return sticky == null && ready() && verifiedAt != null && !releasing
@@ -270,6 +289,7 @@ final class GuardSession implements RequestChannel {
     } else if (bridged) { // the modern server needs the per-request _meta the client never sends
       RpcMessage modern = Bridge.request(m, modernVersion, modernCapabilities);
       routing.forwarded(id, m.method().orElseThrow(), modern.params());
+      rounds.forwarded(id, m.method().orElseThrow(), modern.params());
       sink.forward(modern, null);
     } else {
       routing.forwarded(id, m.method().orElseThrow(), m.params());
@@ -352,11 +372,24 @@ final class GuardSession implements RequestChannel {
     } else if (verdict == null) {
       held.add(new Held(false, m, raw, method.get(), false));
     } else {
-      answered(delivery.response(m, raw, verdict, method.get(), modernCapabilities, bridged));
+      answered(m, delivery.response(m, raw, verdict, method.get(), modernCapabilities, bridged));
     }
   }
 
-  private void answered(Delivery.Answered outcome) {
+  private void answered(RpcMessage m, Delivery.Answered outcome) {
+    RpcId id = m.id().get();
+    if (outcome == Delivery.Answered.ASK) {
+      List<ObjectNode> asks = rounds.ask(id, m.tree().get("result"),
+          other -> routing.inFlight(other) || own.pending(other));
+      if (asks.isEmpty()) {
+        delivery.dropped("refused", "input requests past " + InputRounds.MAX_ROUNDS
+            + " rounds in an answer (id " + VisibleText.of(id.toString()) + ")", verdict);
+        toClient.send(RpcParser.write(refusal(id, "SERVER_REQUEST_REFUSED")));
+      }
+      asks.forEach(a -> toClient.send(RpcParser.write(a)));
+      return;
+    }
+    rounds.finished(id);
     if (outcome == Delivery.Answered.VIOLATION) {
       countViolation();
     } else if (outcome == Delivery.Answered.ANOTHER_SERVER && !releasing) {
@@ -386,8 +419,8 @@ final class GuardSession implements RequestChannel {
 
   private void deliver(Held h) {
     switch (h.message().kind()) {
-      case RESPONSE -> answered(delivery.response(h.message(), h.raw(), verdict, h.answers(),
-          modernCapabilities, bridged));
+      case RESPONSE -> answered(h.message(), delivery.response(h.message(), h.raw(), verdict,
+          h.answers(), modernCapabilities, bridged));
       case REQUEST -> delivery.serverRequest(h.message(), h.raw(), verdict);
       case NOTIFICATION -> delivery.notification(h.message(), h.raw(), h.tied(), verdict);
     }
@@ -421,7 +454,9 @@ final class GuardSession implements RequestChannel {
         settings.diagnostics().accept(why);
         install(sticky);
         // answers to these may have been in the refused message: refuse them now, once
-        for (RpcId id : routing.drain().keySet()) {
+        List<RpcId> open = new ArrayList<>(routing.drain().keySet());
+        open.addAll(rounds.waiting());
+        for (RpcId id : open) {
           toClient.send(RpcParser.write(refusal(id, "SERVER_REJECTED")));
         }
         own.drain().forEach(f -> f.completeExceptionally(new IllegalStateException(why)));
@@ -442,6 +477,7 @@ final class GuardSession implements RequestChannel {
         bridgedInitialize = null;
       }
       open.addAll(routing.drain().keySet());
+      open.addAll(rounds.waiting());
       open.addAll(held.abandon());
       for (RpcId id : open) {
         toClient.send(RpcParser.write(Admission.refusal(id, "UPSTREAM_CLOSED", null, null,

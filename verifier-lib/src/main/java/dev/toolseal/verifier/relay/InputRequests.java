@@ -24,6 +24,11 @@ final class InputRequests {
 
   private InputRequests() {}
 
+  /** Whether a request of {@code method} may be answered with input requests. */
+  static boolean mayAsk(String method) {
+    return ASKING_METHODS.contains(method);
+  }
+
   /** Whether response {@code m} asks the client for input instead of completing. */
   static boolean asksForInput(RpcMessage m) {
     JsonNode type = m.tree().path("result").path("resultType");

@@ -155,6 +155,16 @@ final class ModernEraGate implements AutoCloseable {
     return id;
   }
 
+  /** Sends one raw line, as a client of any era would. */
+  void raw(String line) {
+    engine.send(line);
+  }
+
+  /** The next request of the engine's to the client with {@code method}. */
+  JsonNode clientRequest(String method) {
+    return next(m -> method.equals(m.path("method").asText()) && m.has("id"), method);
+  }
+
   /** A modern request declaring no client capabilities, and its answer. */
   JsonNode request(String method, String params) {
     return response(send(method, params, "{}"));

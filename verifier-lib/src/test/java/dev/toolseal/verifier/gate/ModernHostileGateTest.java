@@ -190,6 +190,46 @@ class ModernHostileGateTest {
   }
 
   @Test
+  void aBridgedLegacyClientAnswersInputRequestsAsRequestsOfItsOwn() throws Exception {
+    ToolManifest pinned = pin(scripted("input-required"));
+    try (ModernEraGate gate = gate(scripted("input-required"), rejectChanges(pinned), false)) {
+      gate.raw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+          + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":" + ALL_CAPS + ","
+          + "\"clientInfo\":{\"name\":\"old\",\"version\":\"1\"}}}");
+      JsonNode init = gate.response(1);
+      assertEquals("2025-11-25", init.path("result").path("protocolVersion").asText(),
+          init::toString);
+      gate.raw("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+      gate.raw("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{"
+          + "\"name\":\"approve\",\"arguments\":{\"action\":\"deploy\"}}}");
+      JsonNode elicit = gate.clientRequest("elicitation/create");
+      assertEquals("object", elicit.path("params").path("requestedSchema").path("type").asText());
+      JsonNode sample = gate.clientRequest("sampling/createMessage");
+      JsonNode roots = gate.clientRequest("roots/list");
+      gate.raw(answer(elicit, "{\"action\":\"accept\",\"content\":{\"ok\":true}}"));
+      gate.raw(answer(roots, "{\"roots\":[]}"));
+      gate.raw(answer(sample, "{\"role\":\"assistant\",\"content\":{\"type\":\"text\","
+          + "\"text\":\"x\"},\"model\":\"m\"}"));
+      JsonNode done = gate.response(2);
+      assertEquals("approved: deploy",
+          done.path("result").path("content").path(0).path("text").asText(), done::toString);
+      assertFalse(done.path("result").has("resultType"), done::toString);
+
+      // an error instead of an answer ends that call with a refusal, nothing goes upstream
+      gate.raw("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{"
+          + "\"name\":\"approve\",\"arguments\":{\"action\":\"delete\"}}}");
+      JsonNode again = gate.clientRequest("elicitation/create");
+      gate.raw("{\"jsonrpc\":\"2.0\",\"id\":" + again.get("id") + ",\"error\":{\"code\":"
+          + "-32603,\"message\":\"no user here\"}}");
+      assertEquals("SERVER_REQUEST_REFUSED", ModernEraGate.refusal(gate.response(3)));
+    }
+  }
+
+  private static String answer(JsonNode request, String result) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":" + result + "}";
+  }
+
+  @Test
   void anElicitationWhoseFormRefersOutsideItselfIsRefusedEvenForAVerifiedServer()
       throws Exception {
     ToolManifest pinned = pin(scripted("input-required-external-ref"));
