@@ -46,6 +46,7 @@ final class GuardSession implements RequestChannel {
   private final Delivery delivery;
   private final ClientSink direct;
   private GuardVerdict verdict;
+  private RpcId ownListen; // the guard's own subscriptions/listen request, in a modern session
   private Instant verifiedAt;
   private boolean releasing; // held messages are being released under a verdict just made
   private GuardVerdict sticky;
@@ -184,6 +185,7 @@ final class GuardSession implements RequestChannel {
       }
       modernVersion = reference.orElse(asked.get());
       modernCapabilities = ModernMeta.clientCapabilities(m);
+      listen();
       startVerification();
     }
     if (!asked.equals(Optional.of(modernVersion))) {
@@ -237,7 +239,24 @@ final class GuardSession implements RequestChannel {
     settings.diagnostics().accept("the client speaks MCP " + VisibleText.of(bridgedClientVersion)
         + " (initialize); " + VisibleText.of(settings.server().name()) + " is verified and relayed"
         + " at " + VisibleText.of(modernVersion) + ", bridged by the guard");
+    listen();
     startVerification();
+  }
+
+  /**
+   * Opens the guard's own {@code subscriptions/listen} stream to a modern upstream, for every
+   * list change, so that a change is verified whether or not the client listens itself (a
+   * modern server has no other way to announce one). Its answer ends the stream; nobody waits
+   * for it.
+   */
+  private void listen() {
+    ObjectNode params = JsonNodeFactory.instance.objectNode();
+    params.putObject("notifications").put("toolsListChanged", true)
+        .put("promptsListChanged", true).put("resourcesListChanged", true);
+    params.set("_meta", ModernMeta.own(modernVersion, modernCapabilities));
+    ownListen = own.open(new CompletableFuture<>(), routing::inFlight);
+    toUpstream.send(RpcParser.write(Responses.request(ownListen, "subscriptions/listen",
+        params)));
   }
 
   /** What the client in this session expects answers to look like. */
@@ -398,12 +417,24 @@ final class GuardSession implements RequestChannel {
   }
 
   private void notification(RpcMessage m, byte[] raw) {
+    boolean ours = ownListen != null && ownListen.key().equals(idKey(ModernMeta.subscriptionId(m)));
     if (Subjects.isListChanged(m)) {
       if (ready()) {
         startVerification();
       }
-      held.add(Held.upstream(m, raw));
+      if (!ours) {
+        held.add(Held.upstream(m, raw));
+      } else if (bridged) { // a legacy client hears of it as of any change, after the verdict
+        ObjectNode bare = JsonNodeFactory.instance.objectNode();
+        bare.put("jsonrpc", "2.0");
+        bare.put("method", m.method().orElseThrow());
+        held.add(Held.upstream(new RpcMessage(RpcMessage.Kind.NOTIFICATION, bare, m.method(),
+            Optional.empty()), null));
+      }
       return;
+    }
+    if (ours) {
+      return; // the acknowledgement of the guard's own stream
     }
     boolean tied = m.is("notifications/progress")
         ? routing.progressAllowed(m.params().path("progressToken"))
@@ -414,6 +445,15 @@ final class GuardSession implements RequestChannel {
       held.add(new Held(false, m, raw, null, tied));
     } else {
       delivery.notification(m, raw, tied, verdict);
+    }
+  }
+
+  /** The key of a JSON-RPC id value, or null when it is not one. */
+  private static String idKey(JsonNode id) {
+    try {
+      return RpcId.of(id, false).key();
+    } catch (RpcFormatException e) {
+      return null;
     }
   }
 

@@ -205,7 +205,7 @@ class GateSessionTest {
     }
 
     /** Waits (bounded) until a verification newer than {@code old} is in force. */
-    private static Verdict awaitNewer(GatedMcpClient gate, Verdict old) throws Exception {
+    static Verdict awaitNewer(GatedMcpClient gate, Verdict old) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             Optional<Verdict> now = gate.currentVerdict();

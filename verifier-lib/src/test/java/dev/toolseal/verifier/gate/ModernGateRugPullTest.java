@@ -165,6 +165,25 @@ class ModernGateRugPullTest {
     }
   }
 
+  @Test
+  void aChangeIsVerifiedEvenWhenTheClientNeverListens() throws Exception {
+    ToolManifest pinned = ModernEraGate.pin(rugpull("call-then-change"), log("quiet-pin"),
+        GateServers.RUGPULL);
+    try (ModernEraGate gate = ModernEraGate.start(rugpull("call-then-change"), log("quiet"),
+        GateServers.RUGPULL, new PinnedManifestVerifier(pinned, Policy.REJECT_SERVER), false)) {
+      assertTrue(gate.request("tools/call", "\"name\":\"add\",\"arguments\":"
+          + "{\"a\":2,\"b\":3}").has("result"));
+      // the announcement went only to the guard's own listen stream; it verifies all the same
+      JsonNode after = gate.request("tools/list", "");
+      for (int i = 0; i < 200 && ModernEraGate.refusal(after).isEmpty(); i++) {
+        after = gate.request("tools/list", "");
+      }
+      assertEquals("SERVER_REJECTED", ModernEraGate.refusal(after), after::toString);
+      assertTrue(gate.others().stream().noneMatch(m -> m.has("method")),
+          gate.others()::toString); // nothing of the guard's own stream reached the client
+    }
+  }
+
   private static List<String> names(JsonNode list) {
     List<String> names = new ArrayList<>();
     list.path("result").path("tools").forEach(t -> names.add(t.path("name").asText()));

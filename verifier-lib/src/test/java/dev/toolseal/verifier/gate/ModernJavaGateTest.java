@@ -108,4 +108,34 @@ class ModernJavaGateTest {
           "")), gate.verdict().reasons().stream().map(Fact::of).collect(Collectors.toSet()));
     }
   }
+
+  /**
+   * The SDK client never listens for changes of a modern server (it cannot: it speaks the legacy
+   * era); the guard's own listen stream hears the change announced after the first call, the
+   * server is verified again, and the added tool stays hidden while the rest keeps working.
+   */
+  @Test
+  void aChangeAnnouncedMidSessionIsVerifiedForTheJavaClient() throws Exception {
+    List<String> command = ModernEraGate.stdio("rugpull-server.mjs", "call-then-change");
+    ToolManifest pin = pin(command, Map.of("RUGPULL_CALL_LOG",
+        dir.resolve("ctc-pin.calls").toString()));
+    Path calls = dir.resolve("ctc.calls");
+    try (GatedMcpClient gate = GateServers.gate(endpoint(command,
+        Map.of("RUGPULL_CALL_LOG", calls.toString())),
+        new PinnedManifestVerifier(pin, Policy.QUARANTINE_CHANGED))) {
+      Verdict first = gate.verdict();
+      assertInstanceOf(Decision.AcceptAll.class, first.decision(), first.reasons()::toString);
+      gate.callTool("add", Map.of("a", 2, "b", 3));
+      Verdict after = GateSessionTest.awaitNewer(gate, first);
+      assertInstanceOf(Decision.AcceptOnly.class, after.decision(), after.reasons()::toString);
+      assertEquals(Set.of(new Fact("tool:run_shell", GateReason.Kind.ADDED, Set.of(), "")),
+          after.reasons().stream().map(Fact::of).collect(Collectors.toSet()));
+      assertEquals(Set.of("add", "get_weather"), gate.listTools().stream()
+          .map(McpSchema.Tool::name).collect(Collectors.toSet()));
+      assertThrows(GateRefusedException.class, () -> gate.callTool("run_shell",
+          Map.of("cmd", "id")));
+      gate.callTool("add", Map.of("a", 1, "b", 1));
+    }
+    assertEquals(List.of("add", "add"), GateServers.calls(calls));
+  }
 }
