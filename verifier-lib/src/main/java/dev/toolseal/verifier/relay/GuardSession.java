@@ -350,6 +350,13 @@ final class GuardSession implements RequestChannel {
         } else if (held.full()) {
           upstreamBroken("the upstream sent more than " + HeldTraffic.MAX_HELD
               + " messages while it was being verified");
+        } else if (m.kind() == RpcMessage.Kind.REQUEST && modernVersion != null) {
+          // a modern server asks only inside results (input requests): a request of its own
+          // breaks the protocol, whatever the verdict
+          delivery.dropped("refused", "a server request " + VisibleText.of(m.method().orElse(""))
+              + " in a modern session", verdict);
+          toUpstream.send(RpcParser.write(refusal(m.id().get(), "SERVER_REQUEST_REFUSED")));
+          countViolation();
         } else if (m.kind() == RpcMessage.Kind.REQUEST) {
           if (verdict == null) {
             held.add(Held.upstream(m, raw));
