@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolseal.registry.write.Signed;
+import dev.toolseal.verifier.attest.Envelope;
+import dev.toolseal.verifier.attest.Release;
+import dev.toolseal.verifier.attest.ReleaseName;
+import dev.toolseal.verifier.keys.KeyPairs;
+import dev.toolseal.verifier.keys.SigningKey;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,6 +86,21 @@ class PagesTest {
         assertTrue(html.contains("class=\"line add\""));
         assertTrue(html.contains("/v1/servers/" + fixture.server() + "/versions/1.1.0/bundle"));
         assertEquals(1, count(html, "<h1>"));
+    }
+
+    @Test
+    void aModernEraReleaseShowsItsDiscoverInstructionsAndIdentity() {
+        SigningKey publisher = KeyPairs.generate();
+        String namespace = Signed.freshNamespace();
+        String server = namespace + "/weather";
+        Signed.post("/v1/keys/bind", Signed.binding(publisher, namespace)).then().statusCode(201);
+        Envelope release = Signed.sign(new Release(new ReleaseName(server, "2.0.0"), Signed.modernManifest(server,
+                "2.0.0", "Forecasts, modern.", "Use forecast for the <b>weather</b>.")).toStatement(), publisher);
+        Signed.post("/v1/releases", release).then().statusCode(201);
+        String html = page("/servers/" + server, 200);
+        assertTrue(html.contains("Weather for " + server), html);
+        assertTrue(html.contains("Use forecast for the &lt;b&gt;weather&lt;/b&gt;."), html);
+        assertTrue(html.contains("Forecasts, modern."), html);
     }
 
     @Test

@@ -66,6 +66,29 @@ public final class Signed {
         }
     }
 
+    /**
+     * The canonical manifest document of the same server recorded from a modern-era server (MCP
+     * 2026-07-28): a v2 document with a discover result with {@code instructions} and the identity from
+     * the results' {@code _meta}.
+     */
+    public static ObjectNode modernManifest(String server, String version, String description, String instructions) {
+        ObjectNode doc = manifest(server, version, description);
+        doc.put("manifestVersion", "toolseal.dev/manifest/v2");
+        doc.put("era", "modern");
+        ObjectNode init = (ObjectNode) doc.remove("initialize");
+        doc.put("protocolVersion", "2026-07-28");
+        doc.set("serverInfo", init.get("serverInfo"));
+        ObjectNode discover = doc.putObject("discover");
+        discover.putArray("supportedVersions").add("2026-07-28");
+        discover.set("capabilities", init.get("capabilities"));
+        discover.put("instructions", instructions);
+        try {
+            return (ObjectNode) JSON.readTree(ManifestFormat.format(new ManifestFormat().parse(JSON.writeValueAsBytes(doc))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Envelope release(SigningKey signer, String server, String version, String description) {
         return sign(new Release(new ReleaseName(server, version), manifest(server, version, description)).toStatement(),
                 signer);
