@@ -37,8 +37,9 @@ final class Snapshots {
           + " schema reference that leaves the tool's own schema, which no signature can cover,"
           + " or that breaks the composition bounds (a reference cycle that never steps into part"
           + " of the instance, more than " + ManifestLimits.DEFAULT.maxRefChain() + " references"
-          + " in a row, too large a schema); inline the referenced schema (a $ref to the"
-          + " schema's own #/$defs/... is fine) or simplify it");
+          + " in a row, too large a schema), or that carries an invalid x-mcp-header annotation;"
+          + " inline the referenced schema (a $ref to the schema's own #/$defs/... is fine),"
+          + " simplify it, or fix the annotation");
       found.forEach((key, refs) -> refs.forEach(r -> text.append("; ").append(VisibleText.of(
           key + " at " + r.pointer() + ": " + r.problem() + ": " + r.detail()))));
       throw new CommandFailure(ExitCode.REJECTED, text.toString(), e);

@@ -53,6 +53,8 @@ public final class SchemaRefRule {
           + " location than a validator should (" + problem + ")";
       case REF_CYCLE -> "the schema's references lead back to where they started without"
           + " stepping into part of the instance, so validating it never ends (" + problem + ")";
+      case HEADER_ANNOTATION -> "an x-mcp-header annotation breaks the rules, so clients must"
+          + " drop the tool (" + problem + ")";
     };
   }
 }

@@ -120,7 +120,7 @@ public record GateReason(Optional<EntryKey> key, Kind kind, List<String> pointer
             StringBuilder text = new StringBuilder(VisibleText.of(key + " is refused: its schema"
                     + " refers outside itself, so its signed bytes do not fix what it means, or"
                     + " breaks the composition bounds (a reference cycle, too long a reference"
-                    + " chain, too large)"));
+                    + " chain, too large), or carries an invalid x-mcp-header annotation"));
             for (SchemaRefs.LeavingRef r : refs) {
                 text.append("\n  ").append(VisibleText.of("at " + r.pointer() + ": " + r.problem()
                         + ": " + r.detail()));

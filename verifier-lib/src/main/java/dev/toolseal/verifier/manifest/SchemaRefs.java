@@ -83,7 +83,12 @@ public final class SchemaRefs {
     /** More {@code $ref} / {@code $dynamicRef} hops at one instance location than allowed. */
     REF_CHAIN_TOO_LONG,
     /** References that lead back to where they started without consuming part of the instance. */
-    REF_CYCLE
+    REF_CYCLE,
+    /**
+     * An {@code x-mcp-header} annotation that breaks the rules a client must drop the tool for
+     * ({@link HeaderAnnotations}): the tool's definition is invalid.
+     */
+    HEADER_ANNOTATION
   }
 
   /**
@@ -150,6 +155,10 @@ public final class SchemaRefs {
         String other = member.equals("inputSchema") ? "outputSchema" : "inputSchema";
         new Walk(schema, "/" + member, tool.get(other), limits, out).run();
       }
+    }
+    JsonNode input = tool.get("inputSchema");
+    if (input != null && out.stream().noneMatch(r -> r.problem() == Problem.TOO_LARGE)) {
+      out.addAll(HeaderAnnotations.problems(input, "/inputSchema"));
     }
     return out;
   }

@@ -72,7 +72,7 @@ final class ManifestComparison {
     }
     reasons.add(0, new Reason(Optional.empty(), live.server().name() + "@"
         + live.server().version() + " is refused: "
-        + (diff.isEmpty() ? "a tool's schema refers outside itself"
+        + (diff.isEmpty() ? "a tool's schema refers outside itself or is otherwise invalid"
             : "the live server differs from its signed release")
         + (serverLevel && action == MismatchAction.QUARANTINE_CHANGED
             ? " in server-level parts, which cannot be quarantined entry by entry" : "")
