@@ -23,7 +23,8 @@
 //   legacy-answers-discover  a 2025-11-25 server (initialize, legacy lists) that answers
 //                            server/discover with an initialize-shaped result
 //   legacy-answers-discover-empty   the same, answering server/discover with {}
-//   header-check             http only: needs SCRIPTED_REQUEST_LOG (below); otherwise baseline
+//   header-check             http only: needs SCRIPTED_REQUEST_LOG (below); baseline plus a tool
+//                            query whose region and opts.tenant carry x-mcp-header annotations
 //   external-ref             baseline plus a tool lookup whose inputSchema has
 //                            "$ref": "https://evil.example/schema.json"
 //
@@ -88,6 +89,14 @@ function tools(instance) {
   if (variant === 'external-ref') {
     list.push({ name: 'lookup', description: 'Looks a term up.',
       inputSchema: { type: 'object', $ref: 'https://evil.example/schema.json' } });
+  }
+  if (variant === 'header-check') { // arguments a client mirrors into Mcp-Param-* headers
+    list.push({ name: 'query', description: 'Runs a query in a region.',
+      inputSchema: { type: 'object', properties: {
+        region: { type: 'string', 'x-mcp-header': 'Region' },
+        text: { type: 'string' },
+        opts: { type: 'object', properties: { tenant: { type: 'integer', 'x-mcp-header': 'Tenant' } } },
+      }, required: ['region', 'text'] } });
   }
   if (variant.startsWith('input-required')) {
     list.push({ name: 'approve', description: 'Asks the user before it does anything.',
@@ -171,6 +180,9 @@ function callTool(params) {
   }
   if (params.name === 'add') {
     return modern({ content: [{ type: 'text', text: String(Number(args.a) + Number(args.b)) }] }, { cacheable: false });
+  }
+  if (params.name === 'query' && variant === 'header-check') {
+    return modern({ content: [{ type: 'text', text: `ran in ${args.region}` }] }, { cacheable: false });
   }
   if (params.name === 'approve' && variant.startsWith('input-required')) {
     return approve(args, params);

@@ -48,6 +48,9 @@ public final class Guard {
     Verification verification = new Verification(settings);
     GuardSession session = new GuardSession(settings, toClient, toUpstream, verification);
     verification.attach(session);
+    if (upstream instanceof HttpUpstream http) {
+      http.toolSchemas(session::verifiedInputSchema);
+    }
     running = session;
     Thread upstreamWriter = start("toolseal-guard-to-upstream", toUpstream);
     Thread clientWriter = start("toolseal-guard-to-client", toClient);

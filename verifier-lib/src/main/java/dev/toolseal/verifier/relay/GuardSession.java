@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolseal.verifier.gate.GateReason;
+import dev.toolseal.verifier.manifest.EntryKey;
+import dev.toolseal.verifier.manifest.EntryKind;
 import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.manifest.VisibleText;
 import dev.toolseal.verifier.mcp.ListKind;
@@ -47,6 +49,7 @@ final class GuardSession implements RequestChannel {
   private final ClientSink direct;
   private GuardVerdict verdict;
   private RpcId ownListen; // the guard's own subscriptions/listen request, in a modern session
+  private GuardVerdict lastVerdict; // the newest installed, also while a new one is pending
   private Instant verifiedAt;
   private boolean releasing; // held messages are being released under a verdict just made
   private GuardVerdict sticky;
@@ -577,6 +580,7 @@ final class GuardSession implements RequestChannel {
 
   private void install(GuardVerdict v) {
     verdict = v;
+    lastVerdict = v;
     verifiedAt = settings.clock().instant();
     settings.audit().verification(v);
     settings.diagnostics().accept(Subjects.summary(settings.server().name(), v));
@@ -620,6 +624,21 @@ final class GuardSession implements RequestChannel {
       synchronized (lock) {
         own.giveUp(id); // answered, failed or timed out: it waits no more
       }
+    }
+  }
+
+  /**
+   * The {@code inputSchema} of tool {@code name} as the last verdict that accepted it verified
+   * it (for the headers a modern HTTP upstream needs); empty when no verdict accepts it.
+   */
+  Optional<JsonNode> verifiedInputSchema(String name) {
+    synchronized (lock) {
+      GuardVerdict v = verdict != null ? verdict : lastVerdict;
+      EntryKey key = new EntryKey(EntryKind.TOOL, name);
+      if (v == null || !v.allows(key)) {
+        return Optional.empty();
+      }
+      return v.manifest().map(m -> m.entries().get(key)).map(e -> e.tree().get("inputSchema"));
     }
   }
 

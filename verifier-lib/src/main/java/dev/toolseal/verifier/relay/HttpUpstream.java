@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A streamable HTTP upstream (MCP 2025-03-26 and later), spoken with the JDK's HTTP client. Each
@@ -48,6 +50,7 @@ final class HttpUpstream implements Upstream {
   private volatile String sessionId;
   private volatile String protocolVersion;
   private volatile boolean stopped;
+  private volatile Function<String, Optional<JsonNode>> toolSchemas = name -> Optional.empty();
   private boolean getOpened; // writer thread only
 
   private HttpUpstream(URI url, Duration timeout, int maxMessageBytes,
@@ -59,6 +62,14 @@ final class HttpUpstream implements Upstream {
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     this.in = new LineSplitter(this::post, () -> { });
+  }
+
+  /**
+   * Where the verified {@code inputSchema} of a tool comes from, for the {@code Mcp-Param-*}
+   * headers of a modern {@code tools/call} (its {@code x-mcp-header} annotations).
+   */
+  void toolSchemas(Function<String, Optional<JsonNode>> verified) {
+    toolSchemas = verified;
   }
 
   /** Nothing goes over the network before the first message. */
@@ -151,6 +162,11 @@ final class HttpUpstream implements Upstream {
     HttpRequest.Builder b = modern ? HttpRequest.newBuilder(url) : request();
     if (modern) { // no session; the headers mirror this body, whatever the client sent
       McpHeaders.of(message).forEach(b::header);
+      if ("tools/call".equals(message.path("method").asText())) {
+        toolSchemas.apply(message.path("params").path("name").asText()).ifPresent(schema ->
+            McpHeaders.params(message.path("params").path("arguments"), schema)
+                .forEach(b::header));
+      }
     }
     if (wait) {
       b.timeout(timeout); // a call's answer may take as long as the call, so only here

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +82,38 @@ public final class McpHeaders {
     }
     return o;
   }
+
+  /**
+   * The {@code Mcp-Param-<name>} headers of a {@code tools/call} with {@code arguments}, for a
+   * tool whose (verified) {@code inputSchema} annotates properties with {@code x-mcp-header}: one
+   * per annotated property reached from the root through {@code properties} alone whose argument
+   * is present and a string, an integer or a boolean, encoded as {@code Mcp-Name} is.
+   * Annotations anywhere else are not followed (a verified tool has none: {@code SchemaRefs}).
+   */
+  public static Map<String, String> params(JsonNode arguments, JsonNode inputSchema) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    Deque<Level> todo = new ArrayDeque<>();
+    todo.push(new Level(inputSchema, arguments));
+    while (!todo.isEmpty()) {
+      Level at = todo.pop();
+      for (Map.Entry<String, JsonNode> p : at.schema().path("properties").properties()) {
+        JsonNode value = at.arguments().path(p.getKey());
+        JsonNode name = p.getValue().path("x-mcp-header");
+        String text = value.isTextual() ? value.textValue()
+            : value.isIntegralNumber() || value.isBoolean() ? value.asText() : null;
+        if (name.isTextual() && text != null) {
+          headers.put("Mcp-Param-" + name.textValue(), encode(text));
+        }
+        if (value.isObject()) {
+          todo.push(new Level(p.getValue(), value));
+        }
+      }
+    }
+    return headers;
+  }
+
+  /** A schema and the arguments at the same place. */
+  private record Level(JsonNode schema, JsonNode arguments) {}
 
   /** The value {@code Mcp-Name} mirrors: {@code params.name} or {@code params.uri}. */
   private static Optional<String> name(JsonNode message) {

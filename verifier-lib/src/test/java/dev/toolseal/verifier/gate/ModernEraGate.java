@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolseal.verifier.manifest.Era;
 import dev.toolseal.verifier.manifest.ServerRef;
 import dev.toolseal.verifier.manifest.ToolManifest;
+import dev.toolseal.verifier.mcp.McpEndpoint;
+import dev.toolseal.verifier.mcp.RecordingLimits;
 import dev.toolseal.verifier.relay.AuditLog;
 import dev.toolseal.verifier.relay.EmbeddedGuard;
 import dev.toolseal.verifier.relay.GuardSettings;
 import dev.toolseal.verifier.relay.UpstreamProbe;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -98,6 +102,13 @@ final class ModernEraGate implements AutoCloseable {
   static ToolManifest pin(List<String> command, Map<String, String> env, ServerRef server)
       throws Exception {
     return pin(command, env, server, JSON.createObjectNode());
+  }
+
+  /** The modern manifest of the server at {@code url}, recorded by verifier-lib's recorder. */
+  static ToolManifest pinHttp(URI url, ServerRef server) throws Exception {
+    return LiveManifests.record(new McpEndpoint.StreamableHttp(url.resolve("/"), url.getPath()),
+        server, McpSchema.ClientCapabilities.builder().build(), RecordingLimits.DEFAULT,
+        Era.MODERN);
   }
 
   /** As {@link #pin(List, Map, ServerRef)}, declaring {@code clientCapabilities}. */

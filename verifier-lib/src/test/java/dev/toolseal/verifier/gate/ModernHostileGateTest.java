@@ -264,7 +264,13 @@ class ModernHostileGateTest {
 
   @Test
   void theGuardSendsHeadersItComputedFromEachBody() throws Exception {
-    ToolManifest pinned = pin(scripted("baseline"));
+    Path pinLog = dir.resolve("pin-requests.jsonl");
+    ToolManifest pinned;
+    try (ModernEraGate.HttpFixture pinServer = ModernEraGate.HttpFixture.start(
+        Map.of("SCRIPTED_REQUEST_LOG", pinLog.toString()), "scripted-server.mjs",
+        "header-check")) {
+      pinned = ModernEraGate.pinHttp(pinServer.url(), SERVER);
+    }
     Path log = dir.resolve("requests.jsonl");
     try (ModernEraGate.HttpFixture server = ModernEraGate.HttpFixture.start(
         Map.of("SCRIPTED_REQUEST_LOG", log.toString()), "scripted-server.mjs", "header-check")) {
@@ -276,9 +282,16 @@ class ModernHostileGateTest {
             + "{\"message\":\"hi\"}");
         assertEquals("hi", call.path("result").path("content").path(0).path("text").asText(),
             call::toString);
+        // the verified annotations name the arguments to mirror; the client sent no headers
+        JsonNode query = gate.request("tools/call", "\"name\":\"query\",\"arguments\":"
+            + "{\"region\":\"zürich\",\"text\":\"secret\",\"opts\":{\"tenant\":42}}");
+        assertEquals("ran in zürich", query.path("result").path("content").path(0).path("text")
+            .asText(), query::toString);
       }
       List<String> requests = Files.readAllLines(log);
-      assertTrue(requests.size() >= 3, requests::toString); // discover, lists, the call
+      assertTrue(requests.size() >= 4, requests::toString); // discover, lists, the calls
+      assertTrue(requests.stream().anyMatch(r -> r.contains("mcp-param-region")),
+          requests::toString);
       for (String request : requests) {
         JsonNode r = ModernEraGate.JSON.readTree(request);
         JsonNode body = ModernEraGate.JSON.readTree(r.path("body").asText());
@@ -288,8 +301,15 @@ class ModernHostileGateTest {
         assertEquals(ModernEraGate.VERSION, headers.path("mcp-protocol-version").asText(),
             request);
         assertFalse(headers.has("mcp-session-id"), request);
-        if (body.path("method").asText().equals("tools/call")) {
+        if (body.path("params").path("name").asText().equals("echo")) {
           assertEquals("echo", headers.path("mcp-name").asText(), request);
+          assertFalse(headers.toString().contains("mcp-param"), request);
+        }
+        if (body.path("params").path("name").asText().equals("query")) {
+          assertEquals("=?base64?esO8cmljaA==?=", headers.path("mcp-param-region").asText(),
+              request);
+          assertEquals("42", headers.path("mcp-param-tenant").asText(), request);
+          assertFalse(request.contains("mcp-param-text"), request);
         }
       }
     }
