@@ -15,6 +15,8 @@
 //                  other than 2026-07-28 with -32022 and data.supported ["2026-07-28"]
 //   duplicate-key  modern server whose discover answer has a duplicate member name
 //   bad-page       modern server whose tools/list result is an array, not an object
+//   slow-start     modern-only server that answers its first message only after 2 s (a slow
+//                  start), then as version-retry does
 //
 // On streamable HTTP (prints "LISTENING <port>" on stdout, loopback only; logs "start" and
 // "<Mcp-Method header> <body method>" per POST):
@@ -27,7 +29,7 @@ import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 
 const [scenario, logFile] = process.argv.slice(2);
-const SCENARIOS = new Set(['not-discover', 'silent', 'version-retry', 'duplicate-key', 'bad-page',
+const SCENARIOS = new Set(['not-discover', 'silent', 'version-retry', 'duplicate-key', 'bad-page', 'slow-start',
   'http-not-discover', 'http-sse', 'http-duplicate-key']);
 if (!SCENARIOS.has(scenario) || !logFile) {
   process.stderr.write(`usage: probe-server.mjs <${[...SCENARIOS].join('|')}> <log file>\n`);
@@ -149,6 +151,8 @@ if (scenario.startsWith('http-')) {
   serveStdio();
 }
 
+let started = false;
+
 function serveStdio() {
   let buffer = '';
   process.stdin.setEncoding('utf8');
@@ -168,6 +172,9 @@ function serveStdio() {
       }
       if (scenario === 'not-discover' || scenario === 'silent') {
         legacy(m);
+      } else if (scenario === 'slow-start' && !started) {
+        started = true;
+        setTimeout(() => modern(m), 2000);
       } else {
         modern(m);
       }

@@ -118,7 +118,23 @@ public final class McpRecorder {
             if (outcome instanceof EraProbe.Modern modern) {
                 return modernStdio(requests, modern, capabilities);
             }
-            return legacy(RawSession.initialize(transport, client, limits));
+            try {
+                return legacy(RawSession.initialize(transport, client, limits));
+            } catch (McpRecordingException e) {
+                // a modern-only server too slow to answer the probe in time refuses initialize:
+                // it is up now, so ask it once more
+                if (!refusedAsUnsupportedVersion(transport)) {
+                    throw e;
+                }
+            }
+            transport.detachClient();
+            EraProbe.Outcome again = probe.stdio(requests);
+            if (again instanceof EraProbe.Legacy legacy) {
+                throw new McpRecordingException(Reason.SERVER_ERROR, "initialize was refused as an"
+                        + " unsupported version, but server/discover did not answer as a modern server",
+                        legacy.why());
+            }
+            return modernStdio(requests, (EraProbe.Modern) again, capabilities);
         } finally {
             client.close();
         }

@@ -57,6 +57,24 @@ class EraRecordingTest {
                 "tools/list"), Files.readAllLines(log));
     }
 
+    /**
+     * A modern-only server slower to start than the probe waits is taken for legacy at first;
+     * it refuses initialize as an unsupported version, so it is asked again, and recorded
+     * modern on the same process.
+     */
+    @Test
+    void aModernServerTooSlowForTheProbeIsAskedAgainAfterItRefusesInitialize(@TempDir Path dir)
+            throws Exception {
+        Path log = dir.resolve("log");
+        RawSnapshot snapshot = new McpRecorder(QUICK_PROBE)
+                .record(probeServer("slow-start", log), TestServers.CAPABILITIES);
+        assertEquals(Era.MODERN, snapshot.era());
+        assertEquals(Set.of("echo"), names(snapshot.entries(ListKind.TOOLS)));
+        List<String> seen = Files.readAllLines(log);
+        assertEquals(1, seen.stream().filter("start"::equals).count(), seen::toString);
+        assertEquals(List.of("start", "server/discover", "initialize"), seen.subList(0, 3));
+    }
+
     @Test
     void anUnsupportedVersionIsRetriedOnceWithOneTheServerNames(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("log");
