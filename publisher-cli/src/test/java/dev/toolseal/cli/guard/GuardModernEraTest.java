@@ -121,6 +121,20 @@ class GuardModernEraTest {
   }
 
   @Test
+  void approvingAModernOnlyServerWithoutNamingAVersionPinsItsEra() throws Exception {
+    List<String> args = new ArrayList<>(List.of("guard", "approve", "--lock", lock().toString(),
+        "--name", "era", "--"));
+    args.addAll(eraServer("--modern-only"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = Main.run(new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        args.toArray(String[]::new));
+    assertEquals(ExitCode.OK, code, out.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.readString(lock()).contains("toolseal.dev/manifest/v2"));
+  }
+
+  @Test
   void aLegacyClientIsBridgedToAModernServer() throws Exception {
     assertEquals(ExitCode.OK, approve(MODERN, eraServer("--modern-only")));
     try (GuardHarness g = guard(eraServer("--modern-only"))) {

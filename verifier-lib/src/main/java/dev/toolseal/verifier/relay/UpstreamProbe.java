@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * it starts the command, sends {@code initialize} with the given protocol version and client
  * capabilities (raw), then {@code notifications/initialized}, and records every list with
  * {@link LiveRecorder}; at a modern protocol version (2026-07-28 and later) it skips the
- * handshake and records {@code server/discover} and the lists with the modern {@code _meta}.
+ * handshake and records {@code server/discover} and the lists with the modern {@code _meta}; a
+ * server that refuses {@code initialize} as an unsupported version, naming 2026-07-28, is
+ * recorded in the modern era on the same process.
  * Server requests get "method not found" (ping gets an empty result). A list_changed
  * notification during a legacy recording makes it record again, at most three times. Used by
  * {@code toolseal guard approve}.
@@ -78,6 +80,12 @@ public final class UpstreamProbe implements RequestChannel, AutoCloseable {
       params.putObject("clientInfo").put("name", "toolseal-guard-approve").put("version", "0.1.0");
       JsonNode init = probe.request("initialize", params);
       JsonNode result = init.get("result");
+      if (result == null && modernOnly(init)) {
+        // a modern-only server: the same process is recorded in its era (a person approving
+        // sees the era change against a legacy pin in the diff)
+        return new LiveRecorder(probe, GuardSettings.RecordingBounds.DEFAULT)
+            .recordModern(ModernMeta.FIRST_MODERN_VERSION, clientCapabilities);
+      }
       if (result == null || !result.isObject()) {
         throw new McpRecordingException(Reason.SERVER_ERROR, "initialize failed",
             RpcParser.text(init));
@@ -99,6 +107,20 @@ public final class UpstreamProbe implements RequestChannel, AutoCloseable {
         }
       }
     }
+  }
+
+  /** Whether {@code answer} refuses initialize as -32022 naming the modern version we speak. */
+  private static boolean modernOnly(JsonNode answer) {
+    JsonNode error = answer.path("error");
+    if (error.path("code").asInt() != ModernMeta.UNSUPPORTED_PROTOCOL_VERSION) {
+      return false;
+    }
+    for (JsonNode v : error.path("data").path("supported")) {
+      if (ModernMeta.FIRST_MODERN_VERSION.equals(v.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
