@@ -100,14 +100,7 @@ public final class McpRecorder {
                         throw e;
                     }
                 }
-                transport.detachClient(); // the SDK client failed; our own requests go on
-                EraProbe.Outcome outcome = probe.stdio(requests);
-                if (outcome instanceof EraProbe.Legacy legacy) {
-                    throw new McpRecordingException(Reason.SERVER_ERROR, "initialize was refused as an"
-                            + " unsupported version, but server/discover did not answer as a modern server",
-                            legacy.why());
-                }
-                return modernStdio(requests, (EraProbe.Modern) outcome, capabilities);
+                return modernAfterRefusedInitialize(transport, requests, probe, capabilities);
             }
             try {
                 transport.start(limits.requestTimeout());
@@ -127,17 +120,27 @@ public final class McpRecorder {
                     throw e;
                 }
             }
-            transport.detachClient();
-            EraProbe.Outcome again = probe.stdio(requests);
-            if (again instanceof EraProbe.Legacy legacy) {
-                throw new McpRecordingException(Reason.SERVER_ERROR, "initialize was refused as an"
-                        + " unsupported version, but server/discover did not answer as a modern server",
-                        legacy.why());
-            }
-            return modernStdio(requests, (EraProbe.Modern) again, capabilities);
+            return modernAfterRefusedInitialize(transport, requests, probe, capabilities);
         } finally {
             client.close();
         }
+    }
+
+    /**
+     * The server refused our {@code initialize} as an unsupported version: the SDK client is
+     * detached, and the same process is asked {@code server/discover} (again) and recorded modern.
+     */
+    private RawSnapshot modernAfterRefusedInitialize(RecordingTransport transport,
+            StdioRequests requests, EraProbe probe, McpSchema.ClientCapabilities capabilities)
+            throws McpRecordingException {
+        transport.detachClient(); // the SDK client failed; our own requests go on
+        EraProbe.Outcome outcome = probe.stdio(requests);
+        if (outcome instanceof EraProbe.Legacy legacy) {
+            throw new McpRecordingException(Reason.SERVER_ERROR, "initialize was refused as an"
+                    + " unsupported version, but server/discover did not answer as a modern server",
+                    legacy.why());
+        }
+        return modernStdio(requests, (EraProbe.Modern) outcome, capabilities);
     }
 
     /** Whether the server answered our {@code initialize} with -32022 (a modern-only server). */
