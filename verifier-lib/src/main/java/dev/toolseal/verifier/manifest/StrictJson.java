@@ -45,8 +45,20 @@ final class StrictJson {
   }
 
   private static ManifestException map(JsonFormatException e, String source) {
-    return new ManifestException(Reason.valueOf(e.reason().name()), source, e.pointer(),
-        e.detail(), e);
+    return new ManifestException(reason(e.reason()), source, e.pointer(), e.detail(), e);
+  }
+
+  /** The manifest reason of a reader's reason: a new reader reason must be mapped here. */
+  static Reason reason(JsonFormatException.Reason r) {
+    return switch (r) {
+      case MALFORMED_JSON -> Reason.MALFORMED_JSON;
+      case DUPLICATE_KEY -> Reason.DUPLICATE_KEY;
+      case TOO_DEEP -> Reason.TOO_DEEP;
+      case TOO_LARGE -> Reason.TOO_LARGE;
+      case TOO_LONG -> Reason.TOO_LONG;
+      case LONE_SURROGATE -> Reason.LONE_SURROGATE;
+      case UNSAFE_NUMBER -> Reason.UNSAFE_NUMBER;
+    };
   }
 
   /** Nesting depth of {@code node}: 0 for a scalar, 1 for a flat object or array. */
