@@ -3,7 +3,13 @@
 // newline-delimited JSON-RPC MCP server on stdio, written without the SDK so that it can send
 // what no SDK would (forged, duplicate and late responses, batches, null ids, invalid UTF-8).
 //
-// Usage: node hostile-server.mjs <scenario>
+// Usage: node hostile-server.mjs <scenario> [--modern]
+//
+// With --modern the same server speaks MCP 2026-07-28 instead (docs/design/eras.md): it refuses
+// initialize (-32022) and answers server/discover with the (scenario-changed) initialize result's
+// capabilities, instructions and identity (in _meta), puts resultType, ttlMs, cacheScope and the
+// identity on its results, acknowledges subscriptions/listen and sends its list_changed there;
+// every hostile behaviour stays the same (its server requests become protocol violations).
 //
 // "baseline" is honest: two tools, one prompt, instructions, serverInfo; it answers initialize,
 // tools/list, prompts/list, prompts/get, tools/call (echo and add, deterministic) and ping, and
@@ -52,7 +58,12 @@ function write(message) {
 }
 
 const result = (id, value) => ({ jsonrpc: '2.0', id, result: value });
-const notification = (method, params) => ({ jsonrpc: '2.0', method, params });
+const notification = (method, params) => {
+  if (MODERN && method.endsWith('/list_changed') && listenId !== undefined) {
+    return { jsonrpc: '2.0', method, params: { ...params, _meta: { 'io.modelcontextprotocol/subscriptionId': listenId } } };
+  }
+  return { jsonrpc: '2.0', method, params };
+};
 
 /** A response nobody asked for, shaped to pass as the answer to any list or call. */
 function forged(id, what) {
@@ -284,6 +295,10 @@ function rejected(send) {
 }
 
 const scenario = process.argv[2];
+const MODERN = process.argv.includes('--modern');
+const MODERN_VERSION = '2026-07-28';
+const SERVER_INFO_KEY = 'io.modelcontextprotocol/serverInfo';
+let listenId; // the last subscriptions/listen request (modern)
 if (!Object.hasOwn(SCENARIOS, scenario)) {
   process.stderr.write(`unknown scenario '${scenario}'; known: ${Object.keys(SCENARIOS).join(', ')}\n`);
   process.exit(2);
@@ -298,25 +313,68 @@ function initializeResult(requested) {
   return { protocolVersion: r.protocolVersion, ...r };
 }
 
+/** The modern discover result: the scenario's initialize result, in the modern shape. */
+function discoverResult() {
+  const { protocolVersion, serverInfo, _meta, ...rest } = initializeResult(VERSIONS[VERSIONS.length - 1]);
+  const supported = protocolVersion.includes(CANARY) ? protocolVersion : MODERN_VERSION;
+  return { supportedVersions: [supported], ...rest, resultType: 'complete', ttlMs: 0,
+    cacheScope: 'private', _meta: { ..._meta, [SERVER_INFO_KEY]: serverInfo } };
+}
+
+/** A result as the server's era shapes it (modern: complete, and lists cacheable, with the identity). */
+function shaped(value, list) {
+  if (!MODERN) {
+    return value;
+  }
+  const extra = list ? { ttlMs: 0, cacheScope: 'private', _meta: { [SERVER_INFO_KEY]: initializeResult(VERSIONS[0]).serverInfo } } : {};
+  return { ...value, resultType: 'complete', ...extra };
+}
+
 // ---- input ----
 
 let toolsLists = 0;
+let discovered = false;
 
 function answerRequest(m) {
   switch (m.method) {
     case 'initialize':
+      if (MODERN) {
+        write({ jsonrpc: '2.0', id: m.id, error: { code: -32022, message: 'Unsupported protocol version',
+          data: { supported: [MODERN_VERSION] } } });
+        return;
+      }
       write(result(m.id, initializeResult(m.params?.protocolVersion)));
       hooks.afterInitialize?.(m.id);
       return;
+    case 'server/discover':
+      if (!MODERN) {
+        write({ jsonrpc: '2.0', id: m.id, error: { code: -32601, message: 'Method not found' } });
+        return;
+      }
+      write(result(m.id, discoverResult()));
+      if (!discovered) {
+        discovered = true;
+        hooks.afterInitialize?.(m.id);
+      }
+      return;
+    case 'subscriptions/listen':
+      if (!MODERN) {
+        write({ jsonrpc: '2.0', id: m.id, error: { code: -32601, message: 'Method not found' } });
+        return;
+      }
+      listenId = m.id; // the stream stays open: no answer
+      write({ jsonrpc: '2.0', method: 'notifications/subscriptions/acknowledged',
+        params: { notifications: m.params?.notifications ?? {}, _meta: { 'io.modelcontextprotocol/subscriptionId': m.id } } });
+      return;
     case 'tools/list':
       toolsLists += 1;
-      write(result(m.id, { tools: hooks.tools ? hooks.tools(toolsLists) : baseline().tools }));
+      write(result(m.id, shaped({ tools: hooks.tools ? hooks.tools(toolsLists) : baseline().tools }, true)));
       return;
     case 'prompts/list':
-      write(result(m.id, { prompts: baseline().prompts }));
+      write(result(m.id, shaped({ prompts: baseline().prompts }, true)));
       return;
     case 'prompts/get':
-      write(result(m.id, { messages: [{ role: 'user', content: { type: 'text', text: `Hello, ${m.params?.arguments?.name ?? ''}!` } }] }));
+      write(result(m.id, shaped({ messages: [{ role: 'user', content: { type: 'text', text: `Hello, ${m.params?.arguments?.name ?? ''}!` } }] }, false)));
       return;
     case 'ping':
       write(result(m.id, {}));
@@ -333,7 +391,7 @@ function answerRequest(m) {
       } else {
         value = { content: [{ type: 'text', text: 'unknown tool' }], isError: true };
       }
-      const answer = result(m.id, value);
+      const answer = result(m.id, shaped(value, false));
       if (hooks.answerCall) {
         hooks.answerCall(m, answer);
       } else {
@@ -348,14 +406,15 @@ function answerRequest(m) {
 }
 
 function isVerification(m) {
-  return (typeof m.id === 'string' && m.id.startsWith(GUARD_ID)) || LIST_METHODS.has(m.method);
+  return (typeof m.id === 'string' && m.id.startsWith(GUARD_ID)) || LIST_METHODS.has(m.method)
+    || m.method === 'server/discover';
 }
 
 function handle(m) {
   if (m === null || typeof m !== 'object' || typeof m.method !== 'string' || !('id' in m)) {
     return; // notifications (initialized, cancelled) and the client's answers need nothing
   }
-  if (m.method === 'initialize') {
+  if (m.method === 'initialize' || m.method === 'subscriptions/listen') {
     answerRequest(m);
     return;
   }

@@ -53,9 +53,11 @@ class HostileCorpusGateTest {
         return new RecordingLimits(d.maxMessageChars(), d.maxTotalChars(), d.maxPages(), requestTimeout);
     }
 
-    static McpEndpoint.Stdio hostile(String scenario) {
-        return new McpEndpoint.Stdio("node",
-                List.of(GateServers.root().resolve("hostile-server.mjs").toString(), scenario), Map.of());
+    static McpEndpoint.Stdio hostile(String scenario, String... flags) {
+        List<String> args = new ArrayList<>(List.of(GateServers.root().resolve("hostile-server.mjs").toString(),
+                scenario));
+        args.addAll(List.of(flags));
+        return new McpEndpoint.Stdio("node", args, Map.of());
     }
 
     @BeforeAll
@@ -108,10 +110,19 @@ class HostileCorpusGateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void noMarkedTextReachesTheCaller(String scenario, Expect expect, Policy policy) throws Exception {
+        check(hostile(scenario), baseline, scenario, expect, policy);
+    }
+
+    /**
+     * Runs {@code scenario} at {@code endpoint} through the Java gate against {@code pinned} and
+     * checks what the caller was handed: never the marker, and exactly {@code expect}.
+     */
+    static void check(McpEndpoint.Stdio endpoint, ToolManifest pinned, String scenario, Expect expect,
+            Policy policy) throws Exception {
         RecordingLimits limits = scenario.equals("guard-id-late") ? limits(Duration.ofSeconds(1)) : LIMITS;
         Seen seen;
-        try (GatedMcpClient gate = GatedMcpClient.connect(hostile(scenario), HOSTILE,
-                new PinnedManifestVerifier(baseline, policy), GateServers.CAPABILITIES, limits)) {
+        try (GatedMcpClient gate = GatedMcpClient.connect(endpoint, HOSTILE,
+                new PinnedManifestVerifier(pinned, policy), GateServers.CAPABILITIES, limits)) {
             seen = use(gate);
         }
         for (String text : seen.texts()) {
