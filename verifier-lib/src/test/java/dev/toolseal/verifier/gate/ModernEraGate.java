@@ -141,11 +141,19 @@ final class ModernEraGate implements AutoCloseable {
   static GuardSettings settings(List<String> command, Optional<URI> url, Map<String, String> env,
       ServerRef server, ManifestVerifier verifier, boolean allowServerRequests,
       Duration maxEvidenceAge) throws IOException {
+    return settings(command, url, env, server, verifier, allowServerRequests, maxEvidenceAge,
+        Duration.ofSeconds(30));
+  }
+
+  /** As above, with {@code timeout} for each of the engine's own requests. */
+  static GuardSettings settings(List<String> command, Optional<URI> url, Map<String, String> env,
+      ServerRef server, ManifestVerifier verifier, boolean allowServerRequests,
+      Duration maxEvidenceAge, Duration timeout) throws IOException {
     // the pins of these tests are recorded declaring no client capabilities (see pin)
     return new GuardSettings(server, command, url, env, verifier,
         () -> Optional.of(JSON.createObjectNode()),
         AuditLog.open(null, Clock.systemUTC(), server.name()), line -> { },
-        Duration.ofSeconds(30), GuardSettings.DEFAULT_MAX_MESSAGE_BYTES,
+        timeout, GuardSettings.DEFAULT_MAX_MESSAGE_BYTES,
         GuardSettings.RecordingBounds.DEFAULT, Duration.ofSeconds(2), Optional.of(VERSION),
         allowServerRequests, maxEvidenceAge, Clock.systemUTC());
   }
@@ -179,6 +187,14 @@ final class ModernEraGate implements AutoCloseable {
   /** A modern request declaring no client capabilities, and its answer. */
   JsonNode request(String method, String params) {
     return response(send(method, params, "{}"));
+  }
+
+  /** Every line the engine sent the client so far, read or not (drains what is unread). */
+  List<String> allSeen() {
+    List<String> all = new ArrayList<>();
+    others.forEach(m -> all.add(m.toString()));
+    fromEngine.drainTo(all);
+    return all;
   }
 
   /** Reads until the response with {@code id}; other messages are kept in {@link #others}. */
