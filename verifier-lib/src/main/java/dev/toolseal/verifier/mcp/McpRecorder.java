@@ -93,14 +93,7 @@ public final class McpRecorder {
         try (StdioRequests requests = new StdioRequests(transport)) {
             EraProbe probe = new EraProbe(capabilities, modernVersions, limits);
             if (preferred == Era.LEGACY) {
-                try {
-                    return legacy(RawSession.initialize(transport, client, limits));
-                } catch (McpRecordingException e) {
-                    if (!refusedAsUnsupportedVersion(transport)) {
-                        throw e;
-                    }
-                }
-                return modernAfterRefusedInitialize(transport, requests, probe, capabilities);
+                return initializeElseModern(transport, client, requests, probe, capabilities);
             }
             try {
                 transport.start(limits.requestTimeout());
@@ -111,19 +104,29 @@ public final class McpRecorder {
             if (outcome instanceof EraProbe.Modern modern) {
                 return modernStdio(requests, modern, capabilities);
             }
-            try {
-                return legacy(RawSession.initialize(transport, client, limits));
-            } catch (McpRecordingException e) {
-                // a modern-only server too slow to answer the probe in time refuses initialize:
-                // it is up now, so ask it once more
-                if (!refusedAsUnsupportedVersion(transport)) {
-                    throw e;
-                }
-            }
-            return modernAfterRefusedInitialize(transport, requests, probe, capabilities);
+            // a modern-only server too slow to answer the probe in time refuses initialize: it
+            // is up now, so it is asked once more
+            return initializeElseModern(transport, client, requests, probe, capabilities);
         } finally {
             client.close();
         }
+    }
+
+    /**
+     * Records the server in the legacy era; if it refuses {@code initialize} as an unsupported
+     * version (-32022), in the modern era on the same process instead.
+     */
+    private RawSnapshot initializeElseModern(RecordingTransport transport, McpSyncClient client,
+            StdioRequests requests, EraProbe probe, McpSchema.ClientCapabilities capabilities)
+            throws McpRecordingException {
+        try {
+            return legacy(RawSession.initialize(transport, client, limits));
+        } catch (McpRecordingException e) {
+            if (!refusedAsUnsupportedVersion(transport)) {
+                throw e;
+            }
+        }
+        return modernAfterRefusedInitialize(transport, requests, probe, capabilities);
     }
 
     /**
